@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Realty.Live.Web.Domain;
+
+namespace Realty.Live.Web.Data;
+
+/// <summary>
+/// The one model. Each provider derives its own context (below) only so that its migrations
+/// live apart; the model itself is identical.
+/// </summary>
+public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Building> Buildings => Set<Building>();
+
+    public DbSet<Layout> Layouts => Set<Layout>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<UnitEvent> UnitEvents => Set<UnitEvent>();
+
+    public DbSet<DisplayLink> DisplayLinks => Set<DisplayLink>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RealtyDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<decimal>().HavePrecision(18, 2);
+        // Timestamps are UTC everywhere; providers that drop the kind get it back on read.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteRealtyDbContext(DbContextOptions<SqliteRealtyDbContext> options) : RealtyDbContext(options);
+
+public sealed class PostgreSqlRealtyDbContext(DbContextOptions<PostgreSqlRealtyDbContext> options) : RealtyDbContext(options);
+
+public sealed class SqlServerRealtyDbContext(DbContextOptions<SqlServerRealtyDbContext> options) : RealtyDbContext(options);

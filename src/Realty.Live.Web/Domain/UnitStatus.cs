@@ -1,0 +1,39 @@
+namespace Realty.Live.Web.Domain;
+
+/// <summary>The states of the sales-control state machine (see PRODUCT.md).</summary>
+public enum UnitStatus
+{
+    Unreleased,
+    Available,
+    Withheld,
+    Held,
+    Deposited,
+    Subscribed,
+    Signed,
+}
+
+/// <summary>What a person (or the expiry job) can do to a unit.</summary>
+public enum UnitAction
+{
+    Publish,
+    Withdraw,
+    Withhold,
+    Unwithhold,
+    Hold,
+    Release,
+    Deposit,
+    Subscribe,
+    Sign,
+    Expire,
+}
+
+public static class UnitStatusNames
+{
+    /// <summary>The lower-case wire name used by the API, the hub and the markup contract.</summary>
+    public static string ToWire(this UnitStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string ToWire(this UnitAction action) => action.ToString().ToLowerInvariant();
+
+    public static bool TryParseAction(string? value, out UnitAction action) =>
+        Enum.TryParse(value, ignoreCase: true, out action) && Enum.IsDefined(action) && action != UnitAction.Expire;
+}

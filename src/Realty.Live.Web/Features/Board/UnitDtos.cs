@@ -1,0 +1,50 @@
+namespace Realty.Live.Web.Features.Board;
+
+/// <summary>What the unit sheet and the API show of one unit.</summary>
+public sealed record UnitDetails(
+    int Id,
+    int ProjectId,
+    string Code,
+    string Building,
+    int Floor,
+    string Stack,
+    string Status,
+    int Version,
+    string Layout,
+    string LayoutName,
+    decimal GrossArea,
+    decimal NetArea,
+    string Orientation,
+    decimal UnitPrice,
+    decimal ListPrice,
+    decimal FloorPrice,
+    DateTime StatusChangedAt,
+    string? StatusChangedBy,
+    DateTime? HoldExpiresAt,
+    string? WithheldReason,
+    DealSummary? Deal,
+    IReadOnlyList<EventSummary> History);
+
+/// <param name="CanAct">Whether the viewer may move this deal on: its agent, or a manager.</param>
+public sealed record DealSummary(int Id, string Stage, string CustomerName, string CustomerPhone, string AgentName, decimal Price, DateTime OpenedAt, bool CanAct);
+
+public sealed record EventSummary(string Action, string From, string To, string By, DateTime At, string? Reason);
+
+/// <summary>The body of every unit action: the version the agent saw, and what the action needs.</summary>
+public sealed record UnitCommand(int ExpectedVersion, string? CustomerName = null, string? CustomerPhone = null, string? Reason = null);
+
+/// <summary>A unit offered when the one the agent wanted was taken.</summary>
+public sealed record SimilarUnit(int Id, string Code, int Floor, string Layout, decimal GrossArea, decimal ListPrice, int Version);
+
+public abstract record CommandResult
+{
+    public sealed record Done(UnitDetails Unit) : CommandResult;
+
+    /// <summary>Somebody else moved the unit first; nothing was written.</summary>
+    public sealed record Conflict(UnitDetails Current, string Message, IReadOnlyList<SimilarUnit> Similar) : CommandResult;
+
+    /// <summary>The input or the state machine refused the action; nothing was written.</summary>
+    public sealed record Rejected(string Message) : CommandResult;
+
+    public sealed record NotFound(string Message) : CommandResult;
+}

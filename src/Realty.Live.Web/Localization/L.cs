@@ -1,0 +1,60 @@
+using System.Globalization;
+using Realty.Live.Web.Domain;
+
+namespace Realty.Live.Web.Localization;
+
+/// <summary>
+/// The two languages of the product. Texts sit in one table (<see cref="Catalog"/>) so a
+/// translator sees English and Chinese side by side; the current UI culture picks the column.
+/// </summary>
+public static partial class L
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
+    public static string T(string key, params object?[] args)
+    {
+        var template = Catalog.TryGetValue(key, out var text) ? (IsChinese ? text.Zh : text.En) : key;
+        return args.Length == 0 ? template : string.Format(CultureInfo.CurrentCulture, template, args.Select(Localise).ToArray());
+    }
+
+    public static string Status(UnitStatus status) => T("status." + status.ToWire());
+
+    public static string Action(UnitAction action) => T("action." + action.ToWire());
+
+    public static string Message(DomainException error) => T(error.Key, [.. error.Args]);
+
+    /// <summary>Money in CNY, whole yuan, in the culture's grouping: ¥4,012,345.</summary>
+    public static string Money(decimal amount) =>
+        amount.ToString("C0", CnyFormat());
+
+    /// <summary>A short total for board cells: 401.2万 in Chinese, ¥4.01M in English.</summary>
+    public static string MoneyShort(decimal amount) => IsChinese
+        ? (amount / 10_000m).ToString("0.#", CultureInfo.CurrentCulture) + "万"
+        : "¥" + (amount / 1_000_000m).ToString("0.00", CultureInfo.CurrentCulture) + "M";
+
+    public static string Area(decimal area) => area.ToString("0.##", CultureInfo.CurrentCulture) + " m²";
+
+    /// <summary>A UTC instant shown in the sales office's time (China Standard Time).</summary>
+    public static string Time(DateTime utc, string format = "MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, OfficeTimeZone).ToString(format, CultureInfo.CurrentCulture);
+
+    public static readonly TimeZoneInfo OfficeTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private static NumberFormatInfo CnyFormat()
+    {
+        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
+        format.CurrencySymbol = "¥";
+        format.CurrencyNegativePattern = 1;
+        return format;
+    }
+
+    private static object? Localise(object? arg) => arg switch
+    {
+        UnitStatus status => Status(status),
+        UnitAction action => Action(action),
+        DateTime at => Time(at),
+        _ => arg,
+    };
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Realty.Live.Web.Data;
+using Realty.Live.Web.Domain;
+
+namespace Realty.Live.Web.Realtime;
+
+/// <summary>
+/// The shared state every board binds to: one snapshot per project on this node, loaded from the
+/// database on first use and changed only by committed messages from the event bus.
+/// </summary>
+public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
+{
+    private readonly ConcurrentDictionary<int, Lazy<Task<ProjectBoard?>>> _boards = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Action<BoardMessage>[]> _listeners = [];
+
+    public Task<ProjectBoard?> GetAsync(int projectId)
+    {
+        var lazy = _boards.GetOrAdd(projectId, id => new Lazy<Task<ProjectBoard?>>(() => LoadAsync(id)));
+        return AwaitOrForget(projectId, lazy);
+    }
+
+    /// <summary>Listens to one project's committed changes. Dispose to stop.</summary>
+    public IDisposable Subscribe(int projectId, Action<BoardMessage> listener)
+    {
+        lock (_gate)
+        {
+            _listeners[projectId] = [.. _listeners.GetValueOrDefault(projectId) ?? [], listener];
+        }
+        return new Subscription(() =>
+        {
+            lock (_gate)
+            {
+                _listeners[projectId] = [.. _listeners[projectId].Where(l => l != listener)];
+            }
+        });
+    }
+
+    public int ListenerCount(int projectId)
+    {
+        lock (_gate)
+        {
+            return _listeners.GetValueOrDefault(projectId)?.Length ?? 0;
+        }
+    }
+
+    /// <summary>Called for every message on the bus, after the commit it describes.</summary>
+    public async Task ApplyAsync(BoardMessage message)
+    {
+        if (message is UnitChanged change)
+        {
+            // Boards nobody has opened yet will load the committed truth when first asked.
+            if (!_boards.TryGetValue(change.ProjectId, out var lazy) || await AwaitOrForget(change.ProjectId, lazy) is not { } board)
+            {
+                return;
+            }
+            if (!board.Apply(change))
+            {
+                return;
+            }
+        }
+        Action<BoardMessage>[] listeners;
+        lock (_gate)
+        {
+            listeners = _listeners.GetValueOrDefault(message.ProjectId) ?? [];
+        }
+        foreach (var listener in listeners)
+        {
+            listener(message);
+        }
+    }
+
+    /// <summary>Drops a cached snapshot so the next reader loads it afresh (e.g. after a bulk change).</summary>
+    public void Forget(int projectId) => _boards.TryRemove(projectId, out _);
+
+    private async Task<ProjectBoard?> AwaitOrForget(int projectId, Lazy<Task<ProjectBoard?>> lazy)
+    {
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            // A failed load (database down) must not be cached; the next caller tries again.
+            _boards.TryRemove(new KeyValuePair<int, Lazy<Task<ProjectBoard?>>>(projectId, lazy));
+            throw;
+        }
+    }
+
+    private async Task<ProjectBoard?> LoadAsync(int projectId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId)
+            .Select(p => new { p.Id, p.Name })
+            .SingleOrDefaultAsync();
+        if (project is null)
+        {
+            return null;
+        }
+        var buildings = await db.Buildings.AsNoTracking()
+            .Where(b => b.ProjectId == projectId)
+            .OrderBy(b => b.SortOrder).ThenBy(b => b.Name)
+            .Select(b => new { b.Id, b.Name })
+            .ToListAsync();
+        var cells = await db.Units.AsNoTracking()
+            .Where(u => u.ProjectId == projectId)
+            .Select(u => new UnitCell(u.Id, u.Code, u.BuildingId, u.Floor, u.Stack, u.Layout!.Code, u.GrossArea, u.ListPrice, u.Status, u.Version))
+            .ToListAsync();
+        var ticker = await db.UnitEvents.AsNoTracking()
+            .Where(e => e.ProjectId == projectId)
+            .OrderByDescending(e => e.Id)
+            .Take(ProjectBoard.TickerLength)
+            .Select(e => new { e.UnitId, e.UnitCode, e.Action, e.From, e.To, e.Version, e.ActorName, e.At })
+            .ToListAsync();
+        var buildingOf = cells.ToDictionary(c => c.Id, c => c.BuildingId);
+        var grids = buildings.Select(b =>
+        {
+            var units = cells.Where(c => c.BuildingId == b.Id).ToList();
+            return new BuildingGrid(
+                b.Id,
+                b.Name,
+                [.. units.Select(u => u.Floor).Distinct().OrderDescending()],
+                [.. units.Select(u => u.Stack).Distinct().Order(StringComparer.Ordinal)],
+                units.ToDictionary(u => (u.Floor, u.Stack), u => u.Id));
+        }).ToList();
+        return new ProjectBoard(
+            project.Id,
+            project.Name,
+            grids,
+            cells,
+            ticker.Select(e => new UnitChanged(projectId, e.UnitId, e.UnitCode, buildingOf.GetValueOrDefault(e.UnitId), e.Action, e.From, e.To, e.Version, e.ActorName, e.At)));
+    }
+}

@@ -1,0 +1,157 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Realty.Live.Web.Components;
+using Realty.Live.Web.Data;
+using Realty.Live.Web.Features.Account;
+using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Localization;
+using Realty.Live.Web.Realtime;
+
+namespace Realty.Live.Web;
+
+/// <summary>Everything the app registers and maps, in one place; Program.cs only calls these.</summary>
+public static class RealtyLive
+{
+    public static WebApplicationBuilder AddRealtyLive(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var provider = builder.AddRealtyDatabase();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSignalR();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new("zh-CN");
+            o.SupportedCultures = o.SupportedUICultures = L.Cultures;
+            o.FallBackToParentUICultures = o.FallBackToParentCultures = true;
+        });
+
+        services.AddIdentityApiEndpoints<AppUser>(o =>
+            {
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddEntityFrameworkStores<RealtyDbContext>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // The API answers with status codes, never with a redirect to the login page.
+            o.Events.OnRedirectToLogin = c => ApiOr(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = c => ApiOr(c.HttpContext, StatusCodes.Status403Forbidden, () => c.Response.Redirect(c.RedirectUri));
+        });
+        // Browser pages are challenged by the cookie (to the sign-in page, or 401/403 for the API);
+        // bearer tokens are still accepted on every request that carries one.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
+        services.AddAuthorization();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddSingleton<BoardState>();
+        services.AddHostedService<BoardRelay>();
+        services.AddSingleton<UnitService>();
+        services.AddSingleton<DisplayLinkService>();
+        services.AddTransient<HoldExpiryJob>();
+
+        services.AddHangfire(config =>
+        {
+            config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            var connection = DatabaseSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+            // SQLite has no Hangfire storage: jobs run in memory and are idempotent and re-registered at start.
+            switch (provider)
+            {
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection));
+                    break;
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connection);
+                    break;
+                default:
+                    config.UseInMemoryStorage();
+                    break;
+            }
+        });
+        if (builder.Configuration.GetValue("Jobs:Enabled", true))
+        {
+            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(5));
+        }
+        return builder;
+    }
+
+    public static async Task<WebApplication> UseRealtyLiveAsync(this WebApplication app)
+    {
+        await app.MigrateRealtyDatabaseAsync();
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            await DemoSeed.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePages(async c =>
+        {
+            if (c.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext);
+            }
+        });
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapAuthEndpoints();
+        app.MapUnitApi();
+        app.MapDisplayLinkApi();
+        app.MapHub<BoardHub>(BoardHub.Path);
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<HoldExpiryJob>(HoldExpiryJob.Id, job => job.RunAsync(), Cron.Minutely());
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        return app;
+    }
+
+    private static Task ApiOr(HttpContext http, int status, Action otherwise)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs"))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            otherwise();
+        }
+        return Task.CompletedTask;
+    }
+
+    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
