@@ -21,7 +21,7 @@ public static class DemoSeed
         new("zhaomin@demo.realty.live", "赵敏", Roles.Agent),
         new("manager@demo.realty.live", "陈静", Roles.Manager),
         new("finance@demo.realty.live", "刘洋", Roles.Finance),
-        new("admin@demo.realty.live", "系统管理员", Roles.Admin),
+        new("admin@demo.realty.live", "周涛", Roles.Admin),
     ];
 
     private static readonly (string Code, string Name, decimal Area)[] LayoutTypes =
