@@ -50,6 +50,7 @@
     }
   };
 
+  // The first connection can fail too (server restarting while the page loaded).
   Blazor.start({ circuit: { reconnectionHandler: handler } })
-    .catch(() => reloadWhenServerIsBack());
+    .catch(() => { banner().hidden = false; reloadWhenServerIsBack(); });
 })();
