@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Realty.Live.Web.Components;
@@ -60,6 +61,15 @@ public static class RealtyLive
         {
             o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
             o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
+        // Browser WebSockets cannot send headers: hub clients pass the bearer token in the query string.
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = c =>
+        {
+            if (c.Request.Path.StartsWithSegments(BoardHub.Path) && c.Request.Query["access_token"] is [{ Length: > 0 } token])
+            {
+                c.Token = token;
+            }
+            return Task.CompletedTask;
         });
         services.AddAuthorization();
 
