@@ -26,6 +26,8 @@ public static class RealtyLive
         services.AddMudServices();
         services.AddSignalR();
         services.AddProblemDetails();
+        // An unreadable request body is the caller's mistake in every environment: answer 400, never a developer page.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddHealthChecks();
         services.AddOpenApi();
         services.AddCascadingAuthenticationState();
@@ -119,14 +121,17 @@ public static class RealtyLive
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Localisation runs first so that errors the framework itself produces (401, 403, 404, an
+        // unreadable body) are explained in the caller's language too.
+        app.UseRequestLocalization();
         app.UseStatusCodePages(async c =>
         {
             if (c.HttpContext.Request.Path.StartsWithSegments("/api"))
             {
-                await Results.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext);
+                var status = c.HttpContext.Response.StatusCode;
+                await Results.Problem(statusCode: status, detail: L.StatusDetail(status)).ExecuteAsync(c.HttpContext);
             }
         });
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

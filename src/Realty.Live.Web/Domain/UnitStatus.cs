@@ -34,6 +34,11 @@ public static class UnitStatusNames
 
     public static string ToWire(this UnitAction action) => action.ToString().ToLowerInvariant();
 
-    public static bool TryParseAction(string? value, out UnitAction action) =>
-        Enum.TryParse(value, ignoreCase: true, out action) && Enum.IsDefined(action) && action != UnitAction.Expire;
+    /// <summary>Only the names are wire words: Enum.TryParse would also take "4" (hold) or "publish,withdraw".</summary>
+    public static bool TryParseAction(string? value, out UnitAction action)
+    {
+        var name = Enum.GetNames<UnitAction>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        action = name is null ? default : Enum.Parse<UnitAction>(name);
+        return name is not null && action != UnitAction.Expire;
+    }
 }

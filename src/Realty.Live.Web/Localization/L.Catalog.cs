@@ -45,6 +45,10 @@ public static partial class L
         ["auth.failed"] = ("Wrong email or password.", "邮箱或密码错误。"),
         ["auth.lockedOut"] = ("Too many failed attempts: this account is locked for a few minutes.", "失败次数过多，账号已锁定几分钟。"),
         ["error.forbidden"] = ("You do not have permission for this.", "您没有此操作的权限。"),
+        ["error.badRequest"] = ("The request could not be read: send JSON as described in /openapi/v1.json.", "无法读取请求：请按 /openapi/v1.json 的说明发送 JSON。"),
+        ["error.unauthenticated"] = ("Sign in first: send \"Authorization: Bearer <token>\" from POST /api/auth/login.", "请先登录：携带 POST /api/auth/login 返回的 \"Authorization: Bearer <token>\"。"),
+        ["error.notFound"] = ("There is nothing at this address.", "此地址不存在。"),
+        ["error.methodNotAllowed"] = ("This address does not accept this HTTP method.", "此地址不支持该 HTTP 方法。"),
         ["error.unexpected"] = ("Something went wrong on our side; nothing was changed. Try again.", "系统出错，未做任何更改，请重试。"),
         // Shell and navigation
         ["app.tagline"] = ("Sales control", "销控系统"),

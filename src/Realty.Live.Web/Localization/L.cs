@@ -25,6 +25,17 @@ public static partial class L
 
     public static string Message(DomainException error) => T(error.Key, [.. error.Args]);
 
+    /// <summary>What an HTTP error means, for API errors the framework raises before our code runs.</summary>
+    public static string StatusDetail(int status) => T(status switch
+    {
+        400 => "error.badRequest",
+        401 => "error.unauthenticated",
+        403 => "error.forbidden",
+        404 => "error.notFound",
+        405 => "error.methodNotAllowed",
+        _ => "error.unexpected",
+    });
+
     /// <summary>Money in CNY, whole yuan, in the culture's grouping: ¥4,012,345.</summary>
     public static string Money(decimal amount) =>
         amount.ToString("C0", CnyFormat());
@@ -39,6 +50,12 @@ public static partial class L
     /// <summary>A UTC instant shown in the sales office's time (China Standard Time).</summary>
     public static string Time(DateTime utc, string format = "MM-dd HH:mm") =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, OfficeTimeZone).ToString(format, CultureInfo.CurrentCulture);
+
+    /// <summary>The time for today's moments, the date for older ones: a ticker never passes yesterday off as today.</summary>
+    public static string TimeOrDate(DateTime utc, DateTime nowUtc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, OfficeTimeZone).Date == TimeZoneInfo.ConvertTimeFromUtc(nowUtc, OfficeTimeZone).Date
+            ? Time(utc, "HH:mm")
+            : Time(utc, "MM-dd");
 
     public static readonly TimeZoneInfo OfficeTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
@@ -21,18 +22,34 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         return AwaitOrForget(projectId, lazy);
     }
 
-    /// <summary>Listens to one project's committed changes. Dispose to stop.</summary>
+    /// <summary>Listens to one project's committed changes, in the culture it subscribed in. Dispose to stop.</summary>
     public IDisposable Subscribe(int projectId, Action<BoardMessage> listener)
     {
+        // A change arrives on its publisher's thread, in the publisher's culture (a colleague's circuit,
+        // the expiry job, another node); a board must still re-render in its own viewer's language.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        Action<BoardMessage> inOwnCulture = message =>
+        {
+            var (publisherCulture, publisherUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            try
+            {
+                listener(message);
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (publisherCulture, publisherUiCulture);
+            }
+        };
         lock (_gate)
         {
-            _listeners[projectId] = [.. _listeners.GetValueOrDefault(projectId) ?? [], listener];
+            _listeners[projectId] = [.. _listeners.GetValueOrDefault(projectId) ?? [], inOwnCulture];
         }
         return new Subscription(() =>
         {
             lock (_gate)
             {
-                _listeners[projectId] = [.. _listeners[projectId].Where(l => l != listener)];
+                _listeners[projectId] = [.. _listeners[projectId].Where(l => l != inOwnCulture)];
             }
         });
     }
@@ -110,7 +127,7 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
             .ToListAsync();
         var ticker = await db.UnitEvents.AsNoTracking()
             .Where(e => e.ProjectId == projectId)
-            .OrderByDescending(e => e.Id)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Take(ProjectBoard.TickerLength)
             .Select(e => new { e.UnitId, e.UnitCode, e.Action, e.From, e.To, e.Version, e.ActorName, e.At })
             .ToListAsync();

@@ -56,7 +56,8 @@ public static class UnitEndpoints
             {
                 return Results.Problem(statusCode: 403, detail: L.T("error.forbidden"));
             }
-            if (command is null)
+            // Versions start at 1: a body without one is a malformed command, not somebody else's change.
+            if (command is null || command.ExpectedVersion < 1)
             {
                 return Results.Problem(statusCode: 400, detail: L.T("request.bodyRequired"));
             }
