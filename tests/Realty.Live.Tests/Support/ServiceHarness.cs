@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Realty.Live.Web.Data;
+using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Realtime;
+
+namespace Realty.Live.Tests.Support;
+
+public static class RealtyTestServices
+{
+    /// <summary>
+    /// The app's own services for the board, as RealtyLive registers them, over a test database and
+    /// a clock the test moves. Shared by the service tests and the component tests.
+    /// </summary>
+    public static IServiceCollection AddRealtyBoard(this IServiceCollection services, IDbContextFactory<RealtyDbContext> dbFactory, TimeProvider clock)
+    {
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSignalR();
+        services.AddSingleton(dbFactory);
+        services.AddSingleton(clock);
+        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddSingleton<BoardState>();
+        services.AddSingleton<BoardRelay>();
+        services.AddSingleton<UnitService>();
+        services.AddSingleton<DisplayLinkService>();
+        services.AddTransient<HoldExpiryJob>();
+        return services;
+    }
+
+    /// <summary>Starts the relay that carries bus messages to the board state, as the app's hosted service does.</summary>
+    public static Task StartRelayAsync(this IServiceProvider services) =>
+        services.GetRequiredService<BoardRelay>().StartAsync(CancellationToken.None);
+}
+
+/// <summary>A fresh database and the app's real services over it, for one test.</summary>
+public sealed class ServiceHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public ServiceHarness()
+    {
+        Database = TestDatabase.Create();
+        _services = new ServiceCollection().AddRealtyBoard(Database.Factory(), Clock).BuildServiceProvider();
+        _services.StartRelayAsync().GetAwaiter().GetResult();
+        Published = new BusRecorder(_services.GetRequiredService<IEventBus>());
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Moments.Start);
+
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    public BusRecorder Published { get; }
+
+    public UnitService Units => _services.GetRequiredService<UnitService>();
+
+    public DisplayLinkService DisplayLinks => _services.GetRequiredService<DisplayLinkService>();
+
+    public BoardState Boards => _services.GetRequiredService<BoardState>();
+
+    public Task<SeededProject> SeedAsync(ProjectBuilder project) => project.SaveAsync(Database, Now);
+
+    public RealtyDbContext Open() => Database.Open();
+
+    public async ValueTask DisposeAsync()
+    {
+        Published.Dispose();
+        await _services.DisposeAsync();
+        Database.Dispose();
+    }
+}
