@@ -2,10 +2,13 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Realty.Live.Web.Components;
 using Realty.Live.Web.Data;
+using Realty.Live.Web.Diagnostics;
 using Realty.Live.Web.Features.Account;
 using Realty.Live.Web.Features.Board;
 using Realty.Live.Web.Features.Displays;
@@ -24,7 +27,10 @@ public static class RealtyLive
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSignalR();
+        services.AddRealtime(builder.Configuration);
+        // Cookies, bearer tokens and prerendered circuits must be readable on every node of a cluster,
+        // and stay valid across restarts: the keys live in the shared database.
+        services.AddDataProtection().SetApplicationName("Realty.Live").PersistKeysToDbContext<RealtyDbContext>();
         services.AddProblemDetails();
         // An unreadable request body is the caller's mistake in every environment: answer 400, never a developer page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -76,9 +82,8 @@ public static class RealtyLive
         services.AddAuthorization();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventBus, InProcessEventBus>();
-        services.AddSingleton<BoardState>();
-        services.AddHostedService<BoardRelay>();
+        services.AddSingleton<CircuitCounter>();
+        services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         services.AddSingleton<UnitService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddTransient<HoldExpiryJob>();
@@ -123,6 +128,12 @@ public static class RealtyLive
         }
         // Localisation runs first so that errors the framework itself produces (401, 403, 404, an
         // unreadable body) are explained in the caller's language too.
+        var node = RealtimeSetup.NodeName(app.Configuration);
+        app.Use((http, next) =>
+        {
+            http.Response.Headers["X-Realty-Node"] = node;
+            return next(http);
+        });
         app.UseRequestLocalization();
         app.UseStatusCodePages(async c =>
         {
@@ -138,6 +149,7 @@ public static class RealtyLive
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapDiagnostics(app.Configuration);
         app.MapOpenApi();
         app.MapAuthEndpoints();
         app.MapUnitApi();

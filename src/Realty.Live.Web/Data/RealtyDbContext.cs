@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Domain;
@@ -8,8 +9,10 @@ namespace Realty.Live.Web.Data;
 /// The one model. Each provider derives its own context (below) only so that its migrations
 /// live apart; the model itself is identical.
 /// </summary>
-public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<Building> Buildings => Set<Building>();

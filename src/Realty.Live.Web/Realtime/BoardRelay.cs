@@ -1,24 +1,13 @@
-using Microsoft.AspNetCore.SignalR;
-using Realty.Live.Web.Domain;
-
 namespace Realty.Live.Web.Realtime;
 
-/// <summary>Connects the event bus to this node's listeners: the board state and the hub's clients.</summary>
-public sealed class BoardRelay(IEventBus bus, BoardState boards, IHubContext<BoardHub> hub) : IHostedService
+/// <summary>Connects the event bus to this node's board state, whichever node the change was committed on.</summary>
+public sealed class BoardRelay(IEventBus bus, BoardState boards) : IHostedService
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe(async message =>
-        {
-            await boards.ApplyAsync(message);
-            if (message is UnitChanged c)
-            {
-                await hub.Clients.Group(BoardHub.Group(c.ProjectId))
-                    .SendAsync("UnitChanged", new UnitChangedMessage(c.UnitId, c.Code, c.Status.ToWire(), c.Version, c.By, c.At));
-            }
-        });
+        _subscription = bus.Subscribe(boards.ApplyAsync);
         return Task.CompletedTask;
     }
 

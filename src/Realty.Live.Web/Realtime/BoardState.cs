@@ -62,20 +62,17 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         }
     }
 
-    /// <summary>Called for every message on the bus, after the commit it describes.</summary>
-    public async Task ApplyAsync(BoardMessage message)
+    /// <summary>
+    /// Called for every message on the bus, after the commit it describes. Returns false when it
+    /// changed nothing: the snapshot already had it, or nobody has opened that board yet (it will load
+    /// the committed truth when first asked).
+    /// </summary>
+    public async Task<bool> ApplyAsync(BoardMessage message)
     {
-        if (message is UnitChanged change)
+        if (message is UnitChanged change &&
+            (!_boards.TryGetValue(change.ProjectId, out var lazy) || await AwaitOrForget(change.ProjectId, lazy) is not { } board || !board.Apply(change)))
         {
-            // Boards nobody has opened yet will load the committed truth when first asked.
-            if (!_boards.TryGetValue(change.ProjectId, out var lazy) || await AwaitOrForget(change.ProjectId, lazy) is not { } board)
-            {
-                return;
-            }
-            if (!board.Apply(change))
-            {
-                return;
-            }
+            return false;
         }
         Action<BoardMessage>[] listeners;
         lock (_gate)
@@ -86,6 +83,45 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         {
             listener(message);
         }
+        return true;
+    }
+
+    /// <summary>
+    /// Brings every loaded snapshot up to the database and tells its listeners, for changes the bus
+    /// did not deliver. Returns what was caught up.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitChanged>> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var caughtUp = new List<UnitChanged>();
+        foreach (var (projectId, lazy) in _boards)
+        {
+            if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result is not { } board)
+            {
+                continue;
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var units = db.Units.AsNoTracking().Where(u => u.ProjectId == projectId);
+            if (await units.SumAsync(u => (long)u.Version, cancellationToken) == board.VersionSum)
+            {
+                continue;
+            }
+            var versions = await units.Select(u => new { u.Id, u.Version }).ToListAsync(cancellationToken);
+            var behind = versions.Where(v => board.Cell(v.Id) is { } cell && cell.Version < v.Version).Select(v => v.Id).ToList();
+            // Each unit's latest event says what happened to it, by whom and when.
+            var latest = await db.UnitEvents.AsNoTracking()
+                .Where(e => behind.Contains(e.UnitId) && e.Version == units.Where(u => u.Id == e.UnitId).Select(u => u.Version).First())
+                .Select(e => new { e.UnitId, e.UnitCode, e.Action, e.From, e.To, e.Version, e.ActorName, e.At })
+                .ToListAsync(cancellationToken);
+            foreach (var e in latest)
+            {
+                var change = new UnitChanged(projectId, e.UnitId, e.UnitCode, board.Cell(e.UnitId)!.BuildingId, e.Action, e.From, e.To, e.Version, e.ActorName, e.At);
+                if (await ApplyAsync(change))
+                {
+                    caughtUp.Add(change);
+                }
+            }
+        }
+        return caughtUp;
     }
 
     /// <summary>Drops a cached snapshot so the next reader loads it afresh (e.g. after a bulk change).</summary>

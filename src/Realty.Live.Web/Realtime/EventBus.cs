@@ -1,11 +1,13 @@
 namespace Realty.Live.Web.Realtime;
 
 /// <summary>
-/// Carries committed changes to every node. In-process for a single node; a broker-backed
-/// implementation lets several nodes hear each other's commits.
+/// Carries committed changes to every node. In-process for a single node; <see cref="RedisEventBus"/>
+/// lets several nodes hear each other's commits. Delivery is at most once: a node that missed a
+/// message catches up from the database (<see cref="BoardReconciler"/>).
 /// </summary>
 public interface IEventBus
 {
+    /// <summary>Delivers to this node's handlers, then to the other nodes. Never throws for a delivery failure.</summary>
     Task PublishAsync(BoardMessage message);
 
     IDisposable Subscribe(Func<BoardMessage, Task> handler);
@@ -13,10 +15,20 @@ public interface IEventBus
 
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
+    private readonly BusHandlers _handlers = new(logger);
+
+    public Task PublishAsync(BoardMessage message) => _handlers.DeliverAsync(message);
+
+    public IDisposable Subscribe(Func<BoardMessage, Task> handler) => _handlers.Add(handler);
+}
+
+/// <summary>This node's handlers of bus messages, called one after the other, each failure logged and contained.</summary>
+public sealed class BusHandlers(ILogger logger)
+{
     private readonly Lock _gate = new();
     private Func<BoardMessage, Task>[] _handlers = [];
 
-    public async Task PublishAsync(BoardMessage message)
+    public async Task DeliverAsync(BoardMessage message)
     {
         // Handlers run outside the lock: a slow one must not block subscribing or another publish.
         Func<BoardMessage, Task>[] handlers;
@@ -37,7 +49,7 @@ public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEven
         }
     }
 
-    public IDisposable Subscribe(Func<BoardMessage, Task> handler)
+    public IDisposable Add(Func<BoardMessage, Task> handler)
     {
         lock (_gate)
         {

@@ -43,6 +43,7 @@ public sealed class ProjectBoard
     private readonly Dictionary<int, UnitCell> _cells;
     private readonly Dictionary<int, int[]> _countsByBuilding;
     private readonly LinkedList<UnitChanged> _ticker;
+    private long _versionSum;
 
     public ProjectBoard(int projectId, string name, IReadOnlyList<BuildingGrid> buildings, IEnumerable<UnitCell> cells, IEnumerable<UnitChanged> latestFirst)
     {
@@ -54,6 +55,7 @@ public sealed class ProjectBoard
         foreach (var cell in _cells.Values)
         {
             _countsByBuilding[cell.BuildingId][(int)cell.Status]++;
+            _versionSum += cell.Version;
         }
         _ticker = new LinkedList<UnitChanged>(latestFirst.Take(TickerLength));
     }
@@ -63,6 +65,21 @@ public sealed class ProjectBoard
     public string Name { get; }
 
     public IReadOnlyList<BuildingGrid> Buildings { get; }
+
+    /// <summary>
+    /// The sum of all cells' versions. Versions only grow, so it equals the database's sum exactly
+    /// when the snapshot is up to date: one cheap query tells whether a catch-up is needed.
+    /// </summary>
+    public long VersionSum
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _versionSum;
+            }
+        }
+    }
 
     public UnitCell? Cell(int unitId)
     {
@@ -120,6 +137,7 @@ public sealed class ProjectBoard
                 return false;
             }
             _cells[change.UnitId] = cell with { Status = change.Status, Version = change.Version };
+            _versionSum += change.Version - cell.Version;
             var counts = _countsByBuilding[cell.BuildingId];
             counts[(int)cell.Status]--;
             counts[(int)change.Status]++;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Realty.Live.Tests.Support;
 using Realty.Live.Web.Domain;
 using Realty.Live.Web.Features.Board;
@@ -138,6 +139,40 @@ public sealed class BoardStateTests : IAsyncLifetime
         await _app.Boards.ApplyAsync(revoked);
 
         Assert.Same(revoked, Assert.Single(heard));
+    }
+
+    [Fact]
+    public async Task ReconcilingCatchesUpWithCommitsTheBusNeverDeliveredAndTellsListeners()
+    {
+        var board = (await _app.Boards.GetAsync(_project.Id))!;
+        var heard = new List<BoardMessage>();
+        using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
+        // Another node's commit whose message was lost: written to the database, never published here.
+        await using (var db = _app.Open())
+        {
+            var unit = await db.Units.Include(u => u.Deals).SingleAsync(u => u.Id == _project.UnitId("1#-502"));
+            db.UnitEvents.Add(unit.Subscribe(People.Li, Customers.Zhao, _app.Now));
+            await db.SaveChangesAsync();
+        }
+
+        var caughtUp = await _app.Boards.ReconcileAsync();
+
+        var change = Assert.Single(caughtUp);
+        Assert.Equal(("1#-502", UnitAction.Subscribe, UnitStatus.Available, UnitStatus.Subscribed, 2, People.Li.Name), (change.Code, change.Action, change.From, change.Status, change.Version, change.By));
+        Assert.Equal((UnitStatus.Subscribed, 2), (board.Cell(change.UnitId)!.Status, board.Cell(change.UnitId)!.Version));
+        Assert.Same(change, Assert.Single(heard));
+        Assert.Empty(await _app.Boards.ReconcileAsync());
+    }
+
+    [Fact]
+    public async Task ReconcilingABoardThatIsUpToDateChangesNothing()
+    {
+        var board = (await _app.Boards.GetAsync(_project.Id))!;
+        await _app.Units.ExecuteAsync(_project.UnitId("1#-501"), UnitAction.Hold, new UnitCommand(1, Customers.ZhangName, Customers.ZhangPhone), People.Wang);
+        var versions = board.VersionSum;
+
+        Assert.Empty(await _app.Boards.ReconcileAsync());
+        Assert.Equal(versions, board.VersionSum);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class RealtyTestServices
         services.AddSingleton(clock);
         services.AddSingleton<IEventBus, InProcessEventBus>();
         services.AddSingleton<BoardState>();
+        services.AddSingleton<BoardBroadcaster>();
         services.AddSingleton<BoardRelay>();
         services.AddSingleton<UnitService>();
         services.AddSingleton<DisplayLinkService>();
@@ -61,6 +62,10 @@ public sealed class ServiceHarness : IAsyncDisposable
     public DisplayLinkService DisplayLinks => _services.GetRequiredService<DisplayLinkService>();
 
     public BoardState Boards => _services.GetRequiredService<BoardState>();
+
+    /// <summary>The app's unit service over another view of the same database, e.g. one with a <see cref="SaveGate"/>.</summary>
+    public UnitService UnitsOver(IDbContextFactory<RealtyDbContext> dbFactory) =>
+        new(dbFactory, _services.GetRequiredService<BoardBroadcaster>(), Clock);
 
     public Task<SeededProject> SeedAsync(ProjectBuilder project) => project.SaveAsync(Database, Now);
 

@@ -11,7 +11,7 @@ namespace Realty.Live.Web.Features.Board;
 /// checked twice (here, and by the database as the concurrency token), one event row in the same
 /// transaction, and a broadcast only after the commit.
 /// </summary>
-public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, IEventBus bus, TimeProvider clock)
+public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, BoardBroadcaster broadcaster, TimeProvider clock)
 {
     public const int HistoryLength = 10;
     public const int SimilarCount = 3;
@@ -88,7 +88,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, IE
             return await ConflictAsync(fresh, current, actor);
         }
 
-        await bus.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, action, change.From, change.To, change.Version, actor.Name, change.At));
+        await broadcaster.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, action, change.From, change.To, change.Version, actor.Name, change.At));
         return new CommandResult.Done(await DetailsAsync(db, unit, actor));
     }
 
@@ -130,7 +130,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, IE
             // The agent acted on the unit in the meantime; their action wins.
             return false;
         }
-        await bus.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, UnitAction.Expire, change.From, change.To, change.Version, Actor.System.Name, now));
+        await broadcaster.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, UnitAction.Expire, change.From, change.To, change.Version, Actor.System.Name, now));
         return true;
     }
 

@@ -11,7 +11,7 @@ public sealed record DisplayLinkInfo(int Id, int ProjectId, string Name, string 
 }
 
 /// <summary>Creates, lists, resolves and revokes the links that sales-floor TVs open.</summary>
-public sealed class DisplayLinkService(IDbContextFactory<RealtyDbContext> dbFactory, IEventBus bus, TimeProvider clock)
+public sealed class DisplayLinkService(IDbContextFactory<RealtyDbContext> dbFactory, BoardBroadcaster broadcaster, TimeProvider clock)
 {
     public static string WallPath(string token) => $"/wall/{token}";
 
@@ -56,7 +56,7 @@ public sealed class DisplayLinkService(IDbContextFactory<RealtyDbContext> dbFact
         }
         link.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
-        await bus.PublishAsync(new DisplayRevoked(projectId, link.Token));
+        await broadcaster.PublishAsync(new DisplayRevoked(projectId, link.Token));
         return true;
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Realty.Live.Tests.Support;
 using Realty.Live.Web.Domain;
 using Realty.Live.Web.Features.Board;
@@ -29,10 +28,8 @@ public sealed class UnitRaceTests : IAsyncLifetime
     public async Task EveryoneWhoSawTheSameVersionActsAtOnceAndOneWinsTheRestConflict(UnitAction action, string status)
     {
         var unitId = _project.UnitId("1#-501");
-        var bus = new InProcessEventBus(NullLogger<InProcessEventBus>.Instance);
-        using var published = new BusRecorder(bus);
         var gate = new SaveGate(Contenders);
-        var racing = new UnitService(_app.Database.Factory(gate), bus, _app.Clock);
+        var racing = _app.UnitsOver(_app.Database.Factory(gate));
         // Withholding is for managers, and has no deal: there only the version guards the unit.
         var people = Enumerable.Range(1, Contenders).Select(i => new Actor($"person-{i}", $"顾问{i}", IsManager: Unit.IsManagerOnly(action))).ToList();
 
@@ -59,7 +56,7 @@ public sealed class UnitRaceTests : IAsyncLifetime
         var unit = await db.Units.SingleAsync(u => u.Id == unitId);
         Assert.Equal(winner.Status, unit.Status.ToWire());
         Assert.Equal(2, unit.Version);
-        Assert.Single(published.Messages);
+        Assert.Single(_app.Published.Messages);
     }
 
     [Fact]
