@@ -24,9 +24,16 @@ public static class RealtyLive
     {
         var services = builder.Services;
         var provider = builder.AddRealtyDatabase();
+        // A lost race fails its write on the database's guards, and UnitService answers it as a
+        // conflict. EF would log each one as an error with a stack trace (two, in fact): on opening
+        // day that is thousands of lines and a tenth of the CPU. Failures nobody handles are rethrown
+        // and logged where they surface.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Notices at the bottom left, clear of the unit sheet on the right and its close button.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddRealtime(builder.Configuration);
         // Cookies, bearer tokens and prerendered circuits must be readable on every node of a cluster,
         // and stay valid across restarts: the keys live in the shared database.

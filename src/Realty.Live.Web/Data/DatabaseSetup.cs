@@ -22,7 +22,8 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteRealtyDbContext>(o => o.UseSqlite(PrepareSqlite(connection)));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddDbContextFactory<SqliteRealtyDbContext>((sp, o) => o.UseSqlite(PrepareSqlite(connection)).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
                 services.AddSingleton<IDbContextFactory<RealtyDbContext>, ProviderContextFactory<SqliteRealtyDbContext>>();
                 break;
             case DatabaseProvider.PostgreSql:

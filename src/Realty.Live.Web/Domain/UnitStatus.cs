@@ -29,10 +29,14 @@ public enum UnitAction
 
 public static class UnitStatusNames
 {
-    /// <summary>The lower-case wire name used by the API, the hub and the markup contract.</summary>
-    public static string ToWire(this UnitStatus status) => status.ToString().ToLowerInvariant();
+    // Made once: every board cell of every screen asks for these on every redraw.
+    private static readonly string[] StatusWire = [.. Enum.GetNames<UnitStatus>().Select(n => n.ToLowerInvariant())];
+    private static readonly string[] ActionWire = [.. Enum.GetNames<UnitAction>().Select(n => n.ToLowerInvariant())];
 
-    public static string ToWire(this UnitAction action) => action.ToString().ToLowerInvariant();
+    /// <summary>The lower-case wire name used by the API, the hub and the markup contract.</summary>
+    public static string ToWire(this UnitStatus status) => StatusWire[(int)status];
+
+    public static string ToWire(this UnitAction action) => ActionWire[(int)action];
 
     /// <summary>Only the names are wire words: Enum.TryParse would also take "4" (hold) or "publish,withdraw".</summary>
     public static bool TryParseAction(string? value, out UnitAction action)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
@@ -10,11 +9,10 @@ namespace Realty.Live.Web.Realtime;
 /// The shared state every board binds to: one snapshot per project on this node, loaded from the
 /// database on first use and changed only by committed messages from the event bus.
 /// </summary>
-public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
+public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : IDisposable
 {
     private readonly ConcurrentDictionary<int, Lazy<Task<ProjectBoard?>>> _boards = new();
-    private readonly Lock _gate = new();
-    private readonly Dictionary<int, Action<BoardMessage>[]> _listeners = [];
+    private readonly BoardListeners _listeners = new();
 
     public Task<ProjectBoard?> GetAsync(int projectId)
     {
@@ -22,45 +20,13 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         return AwaitOrForget(projectId, lazy);
     }
 
-    /// <summary>Listens to one project's committed changes, in the culture it subscribed in. Dispose to stop.</summary>
-    public IDisposable Subscribe(int projectId, Action<BoardMessage> listener)
-    {
-        // A change arrives on its publisher's thread, in the publisher's culture (a colleague's circuit,
-        // the expiry job, another node); a board must still re-render in its own viewer's language.
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        Action<BoardMessage> inOwnCulture = message =>
-        {
-            var (publisherCulture, publisherUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            try
-            {
-                listener(message);
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (publisherCulture, publisherUiCulture);
-            }
-        };
-        lock (_gate)
-        {
-            _listeners[projectId] = [.. _listeners.GetValueOrDefault(projectId) ?? [], inOwnCulture];
-        }
-        return new Subscription(() =>
-        {
-            lock (_gate)
-            {
-                _listeners[projectId] = [.. _listeners[projectId].Where(l => l != inOwnCulture)];
-            }
-        });
-    }
+    /// <summary>
+    /// Listens to one project's committed changes: called off the publisher's thread, with what
+    /// arrived since the last call, in the culture it subscribed in. Dispose to stop.
+    /// </summary>
+    public IDisposable Subscribe(int projectId, Action<IReadOnlyList<BoardMessage>> listener) => _listeners.Add(projectId, listener);
 
-    public int ListenerCount(int projectId)
-    {
-        lock (_gate)
-        {
-            return _listeners.GetValueOrDefault(projectId)?.Length ?? 0;
-        }
-    }
+    public int ListenerCount(int projectId) => _listeners.Count(projectId);
 
     /// <summary>
     /// Called for every message on the bus, after the commit it describes. Returns false when it
@@ -74,15 +40,7 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         {
             return false;
         }
-        Action<BoardMessage>[] listeners;
-        lock (_gate)
-        {
-            listeners = _listeners.GetValueOrDefault(message.ProjectId) ?? [];
-        }
-        foreach (var listener in listeners)
-        {
-            listener(message);
-        }
+        _listeners.Post(message);
         return true;
     }
 
@@ -123,6 +81,8 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory)
         }
         return caughtUp;
     }
+
+    public void Dispose() => _listeners.Dispose();
 
     /// <summary>Drops a cached snapshot so the next reader loads it afresh (e.g. after a bulk change).</summary>
     public void Forget(int projectId) => _boards.TryRemove(projectId, out _);

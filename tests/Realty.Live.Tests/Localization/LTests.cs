@@ -1,4 +1,4 @@
-using System.Globalization;
+using Realty.Live.Tests.Support;
 using Realty.Live.Web.Localization;
 
 namespace Realty.Live.Tests.Localization;
@@ -10,7 +10,7 @@ public sealed class LTests
     [InlineData("en", 5_267_200, "¥5,267,200", "¥5.27M")]
     public void MoneyIsShownInYuanWithTheCulturesGroupingAndShortOnTheBoard(string culture, decimal amount, string full, string shortForm)
     {
-        using var _ = InCulture(culture);
+        using var _ = CultureScope.Of(culture);
 
         Assert.Equal((full, shortForm), (L.Money(amount), L.MoneyShort(amount)));
     }
@@ -18,7 +18,7 @@ public sealed class LTests
     [Fact]
     public void TickerTimesAreClockTimesTodayAndDatesBefore()
     {
-        using var _ = InCulture("en");
+        using var _ = CultureScope.Of("en");
         var now = new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc);
 
         Assert.Equal("13:30", L.TimeOrDate(new DateTime(2026, 11, 23, 5, 30, 0, DateTimeKind.Utc), now));
@@ -31,19 +31,8 @@ public sealed class LTests
     [InlineData("en", "Sign in first")]
     public void HttpErrorsAreExplainedInTheCallersLanguage(string culture, string start)
     {
-        using var _ = InCulture(culture);
+        using var _ = CultureScope.Of(culture);
 
         Assert.StartsWith(start, L.StatusDetail(401));
-    }
-
-    private static CultureScope InCulture(string name) => new(CultureInfo.GetCultureInfo(name));
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly (CultureInfo, CultureInfo) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-        public CultureScope(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
     }
 }

@@ -71,7 +71,7 @@ public sealed class BoardStateTests : IAsyncLifetime
     public async Task AppliesAChangeToTheCellCountsAndTickerAndTellsListeners()
     {
         var board = (await _app.Boards.GetAsync(_project.Id))!;
-        var heard = new List<BoardMessage>();
+        var heard = new Heard();
         using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
         var change = Change("1#-501", UnitStatus.Available, UnitStatus.Subscribed, version: 2);
 
@@ -80,7 +80,7 @@ public sealed class BoardStateTests : IAsyncLifetime
         Assert.Equal((UnitStatus.Subscribed, 2), (board.Cell(change.UnitId)!.Status, board.Cell(change.UnitId)!.Version));
         Assert.Equal(Counts(available: 17, held: 1, subscribed: 1, signed: 1), board.Counts(_project.Buildings["1#"]));
         Assert.Same(change, board.Ticker()[0]);
-        Assert.Same(change, Assert.Single(heard));
+        Assert.Same(change, Assert.Single(await heard.WaitForAsync(1)));
     }
 
     [Theory]
@@ -90,16 +90,19 @@ public sealed class BoardStateTests : IAsyncLifetime
     {
         var board = (await _app.Boards.GetAsync(_project.Id))!;
         await _app.Boards.ApplyAsync(Change("1#-501", UnitStatus.Available, UnitStatus.Held, version: 2));
-        var heard = new List<BoardMessage>();
+        var heard = new Heard();
         using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
 
         await _app.Boards.ApplyAsync(Change("1#-501", UnitStatus.Available, UnitStatus.Signed, version: staleVersion));
+        // A listener hears in order: once this arrives, anything told before it has arrived too.
+        var marker = new DisplayRevoked(_project.Id, "marker");
+        await _app.Boards.ApplyAsync(marker);
 
         Assert.Equal((UnitStatus.Held, 2), (board.Cell(_project.UnitId("1#-501"))!.Status, board.Cell(_project.UnitId("1#-501"))!.Version));
         Assert.Equal(Counts(available: 17, held: 2, signed: 1), board.Counts(_project.Buildings["1#"]));
         Assert.Equal("1#-501", board.Ticker()[0].Code);
         Assert.Equal(3, board.Ticker().Count);
-        Assert.Empty(heard);
+        Assert.Same(marker, Assert.Single(await heard.WaitForAsync(1)));
     }
 
     [Fact]
@@ -117,35 +120,38 @@ public sealed class BoardStateTests : IAsyncLifetime
     public async Task ListenersOfOtherProjectsAndFormerListenersHearNothing()
     {
         await _app.Boards.GetAsync(_project.Id);
-        var other = new List<BoardMessage>();
-        var former = new List<BoardMessage>();
+        var other = new Heard();
+        var former = new Heard();
+        var current = new Heard();
         using var otherProject = _app.Boards.Subscribe(_project.Id + 1, other.Add);
         _app.Boards.Subscribe(_project.Id, former.Add).Dispose();
+        using var _ = _app.Boards.Subscribe(_project.Id, current.Add);
 
         await _app.Boards.ApplyAsync(Change("1#-501", UnitStatus.Available, UnitStatus.Held, version: 2));
 
-        Assert.Empty(other);
-        Assert.Empty(former);
-        Assert.Equal(0, _app.Boards.ListenerCount(_project.Id));
+        await current.WaitForAsync(1);
+        Assert.Empty(other.Messages);
+        Assert.Empty(former.Messages);
+        Assert.Equal(1, _app.Boards.ListenerCount(_project.Id));
     }
 
     [Fact]
     public async Task ARevokedDisplayReachesListenersWithoutTouchingTheBoard()
     {
-        var heard = new List<BoardMessage>();
+        var heard = new Heard();
         using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
         var revoked = new DisplayRevoked(_project.Id, "token");
 
         await _app.Boards.ApplyAsync(revoked);
 
-        Assert.Same(revoked, Assert.Single(heard));
+        Assert.Same(revoked, Assert.Single(await heard.WaitForAsync(1)));
     }
 
     [Fact]
     public async Task ReconcilingCatchesUpWithCommitsTheBusNeverDeliveredAndTellsListeners()
     {
         var board = (await _app.Boards.GetAsync(_project.Id))!;
-        var heard = new List<BoardMessage>();
+        var heard = new Heard();
         using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
         // Another node's commit whose message was lost: written to the database, never published here.
         await using (var db = _app.Open())
@@ -160,7 +166,7 @@ public sealed class BoardStateTests : IAsyncLifetime
         var change = Assert.Single(caughtUp);
         Assert.Equal(("1#-502", UnitAction.Subscribe, UnitStatus.Available, UnitStatus.Subscribed, 2, People.Li.Name), (change.Code, change.Action, change.From, change.Status, change.Version, change.By));
         Assert.Equal((UnitStatus.Subscribed, 2), (board.Cell(change.UnitId)!.Status, board.Cell(change.UnitId)!.Version));
-        Assert.Same(change, Assert.Single(heard));
+        Assert.Same(change, Assert.Single(await heard.WaitForAsync(1)));
         Assert.Empty(await _app.Boards.ReconcileAsync());
     }
 

@@ -11,10 +11,4 @@ public static class Themes
         PaletteLight = new PaletteLight { Primary = "#1f4e79", AppbarBackground = "#1f4e79", Secondary = "#c0392b" },
         Typography = new Typography { Default = new DefaultTypography { FontFamily = Fonts } },
     };
-
-    public static readonly MudTheme Wall = new()
-    {
-        PaletteDark = new PaletteDark { Background = "#0b1220", Surface = "#111a2e" },
-        Typography = new Typography { Default = new DefaultTypography { FontFamily = Fonts } },
-    };
 }

@@ -19,7 +19,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
     public async Task<UnitDetails?> GetAsync(int unitId, Actor viewer)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var unit = await LoadAsync(db, unitId);
+        var unit = await LoadAsync(db.Units.AsNoTracking(), unitId);
         return unit is null ? null : await DetailsAsync(db, unit, viewer);
     }
 
@@ -141,8 +141,10 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         return unit is null ? [] : await SimilarAsync(db, unit);
     }
 
-    private static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) =>
-        db.Units
+    private static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) => LoadAsync(db.Units, unitId);
+
+    private static Task<Unit?> LoadAsync(IQueryable<Unit> units, int unitId) =>
+        units
             .Include(u => u.Building)
             .Include(u => u.Layout)
             .Include(u => u.Deals.Where(d => d.ClosedAt == null))
