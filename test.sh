@@ -9,11 +9,9 @@ cd "$(dirname "$0")"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 RESULTS="artifacts/test-results"
-STARTED_REDIS_PID=""
 STARTED_POSTGRES=""
 
 cleanup() {
-  if [ -n "$STARTED_REDIS_PID" ]; then kill "$STARTED_REDIS_PID" 2>/dev/null || true; fi
   if [ -n "$STARTED_POSTGRES" ]; then $SUDO pg_ctlcluster 15 main stop 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -37,14 +35,9 @@ if ! $SUDO pg_ctlcluster 15 main status >/dev/null 2>&1; then
   STARTED_POSTGRES=1
 fi
 $SUDO su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
-REDIS_PORT=6390
-REDIS_PIDFILE="$(mktemp -u /tmp/realty-redis-XXXX.pid)"
-redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --pidfile "$REDIS_PIDFILE" >/dev/null
-for _ in $(seq 50); do [ -s "$REDIS_PIDFILE" ] && break; sleep 0.1; done
-STARTED_REDIS_PID="$(cat "$REDIS_PIDFILE" 2>/dev/null || true)"
-
+# The cluster tests start their own Redis servers and nginx (they stop them to test outages); they need
+# the binaries only.
 export REALTY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres"
-export REALTY_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export REALTY_CHROMIUM="${REALTY_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

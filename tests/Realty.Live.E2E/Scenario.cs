@@ -14,6 +14,20 @@ public sealed class Scenario : IAsyncDisposable
     public const int DesktopWidth = 1440;
     public const int DesktopHeight = 900;
 
+    // What a page reports while its network or server is down: the failed requests, SignalR logging
+    // each failed attempt to reconnect, and Blazor's own complaint (an unhandled rejection) when a
+    // circuit's first connection fails. Anything else is still the page's fault.
+    private static readonly string[] NetworkErrors =
+    [
+        "net::ERR_",
+        "Failed to fetch",
+        "Connection disconnected with error",
+        "Failed to complete negotiation with the server",
+        "Failed to start the connection",
+        "Failed to start the transport",
+        "Circuit host not initialized",
+    ];
+
     private readonly LiveApp _app;
     private readonly string _name;
     private readonly List<IBrowserContext> _contexts = [];
@@ -36,19 +50,30 @@ public sealed class Scenario : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a page in a fresh, signed-out browser profile.</summary>
-    public async Task<IPage> OpenAsync(int width, int height, string locale = "zh-CN")
+    /// <summary>
+    /// Opens a page in a fresh, signed-out browser profile: <paramref name="touch"/> for a tablet's
+    /// touch screen; <paramref name="losesNetwork"/> when the test cuts it off, so the errors of
+    /// failed connections are expected there.
+    /// </summary>
+    public async Task<IPage> OpenAsync(int width, int height, string locale = "zh-CN", bool touch = false, bool losesNetwork = false)
     {
-        var context = await _app.NewContextAsync(width, height, locale);
+        var context = await _app.NewContextAsync(width, height, locale, touch);
         // Fail in seconds, not Playwright's default half minute: every step here is local.
         context.SetDefaultTimeout(10_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) => _scriptErrors.Add($"{page.Url}: {error}");
+        bool Expected(string error) => losesNetwork && NetworkErrors.Any(e => error.Contains(e, StringComparison.Ordinal));
+        page.PageError += (_, error) =>
+        {
+            if (!Expected(error))
+            {
+                _scriptErrors.Add($"{page.Url}: {error}");
+            }
+        };
         page.Console += (_, message) =>
         {
             // The app has no favicon; the browser's own request for one is not the page's fault.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal) && !Expected(message.Text))
             {
                 _scriptErrors.Add($"{page.Url}: {message.Text} ({message.Location})");
             }
@@ -57,9 +82,9 @@ public sealed class Scenario : IAsyncDisposable
     }
 
     /// <summary>Signs in with a demo account's button on the sign-in page and lands on the live board.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = TabletWidth, int height = TabletHeight, string locale = "zh-CN")
+    public async Task<IPage> SignInAsync(string email, int width = TabletWidth, int height = TabletHeight, string locale = "zh-CN", bool touch = false)
     {
-        var page = await OpenAsync(width, height, locale);
+        var page = await OpenAsync(width, height, locale, touch);
         await page.GotoAsync("/account/login");
         await WaitForCircuitAsync(page);
         await page.Locator($"[data-demo-login=\"{email}\"]").ClickAsync();
@@ -72,25 +97,32 @@ public sealed class Scenario : IAsyncDisposable
     /// Clicks on prerendered HTML are lost: wait until the page's circuit is interactive. The sign-in
     /// page is static (it sets the cookie) and carries the marker from the start.
     /// </summary>
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("[data-circuit=\"ready\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    public static Task WaitForCircuitAsync(IPage page, TimeSpan? within = null) =>
+        page.Locator("[data-circuit=\"ready\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = (float?)within?.TotalMilliseconds });
 
     /// <summary>Saves a picture into this run's artifacts and into the repository, where the README shows it.</summary>
-    public static async Task ScreenshotAsync(IPage page, string fileName)
-    {
-        var bytes = await page.ScreenshotAsync();
-        foreach (var folder in new[] { LiveApp.ArtifactFolder, LiveApp.ScreenshotFolder })
-        {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllBytesAsync(Path.Combine(folder, fileName), bytes);
-        }
-    }
+    public static Task ScreenshotAsync(IPage page, string fileName) =>
+        SaveScreenshotAsync(page, fileName, LiveApp.ArtifactFolder, LiveApp.ScreenshotFolder);
+
+    /// <summary>Saves a picture of one step into this run's artifacts only.</summary>
+    public static Task StepScreenshotAsync(IPage page, string fileName) =>
+        SaveScreenshotAsync(page, fileName, LiveApp.ArtifactFolder);
 
     public async ValueTask DisposeAsync()
     {
         foreach (var context in _contexts)
         {
             await context.CloseAsync();
+        }
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string fileName, params string[] folders)
+    {
+        var bytes = await page.ScreenshotAsync();
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, fileName), bytes);
         }
     }
 

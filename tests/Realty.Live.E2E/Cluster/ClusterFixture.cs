@@ -18,12 +18,6 @@ public class ClusterFixture : IAsyncLifetime
 {
     public const string Password = "Demo@2026";
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private static readonly SemaphoreSlim PublishOnce = new(1, 1);
     private static string? _published;
 
@@ -37,8 +31,6 @@ public class ClusterFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public Uri Proxy => new($"http://127.0.0.1:{_proxyPort}");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The cluster has not started.");
@@ -50,7 +42,7 @@ public class ClusterFixture : IAsyncLifetime
             ? cs
             : throw new InvalidOperationException("Set REALTY_TEST_POSTGRES to a PostgreSQL server on 127.0.0.1 (./test.sh does).");
 
-    private string LogFolder => Path.Combine(RepositoryRoot, "artifacts", "cluster-tests", _database);
+    private string LogFolder => Path.Combine(Chromium.RepositoryRoot, "artifacts", "cluster-tests", _database);
 
     public Uri Node(int number) => new($"http://127.0.0.1:{_nodePorts[number - 1]}");
 
@@ -70,12 +62,7 @@ public class ClusterFixture : IAsyncLifetime
         }
         await StartNginxAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("REALTY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -157,9 +144,9 @@ public class ClusterFixture : IAsyncLifetime
                     return;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the request's 5 s.
             }
             if (DateTime.UtcNow > deadline)
             {
@@ -174,7 +161,7 @@ public class ClusterFixture : IAsyncLifetime
     {
         var folder = Path.Combine(LogFolder, "nginx");
         Directory.CreateDirectory(Path.Combine(folder, "tmp"));
-        var site = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot, "deploy", "nginx", "realty.conf.template")))
+        var site = (await File.ReadAllTextAsync(Path.Combine(Chromium.RepositoryRoot, "deploy", "nginx", "realty.conf.template")))
             .Replace("${REALTY_LISTEN}", $"127.0.0.1:{_proxyPort}")
             .Replace("${REALTY_NODE1}", $"127.0.0.1:{_nodePorts[0]}")
             .Replace("${REALTY_NODE2}", $"127.0.0.1:{_nodePorts[1]}");
@@ -220,15 +207,15 @@ public class ClusterFixture : IAsyncLifetime
 #else
             const string Configuration = "Release";
 #endif
-            var output = Path.Combine(RepositoryRoot, "artifacts", "cluster-tests", "app");
+            var output = Path.Combine(Chromium.RepositoryRoot, "artifacts", "cluster-tests", "app");
             if (Directory.Exists(output))
             {
                 Directory.Delete(output, recursive: true);
             }
             await using var publish = ServerProcess.Start(
                 "dotnet",
-                ["publish", Path.Combine(RepositoryRoot, "src", "Realty.Live.Web"), "-c", Configuration, "--no-build", "--nologo", "-o", output],
-                Path.Combine(RepositoryRoot, "artifacts", "cluster-tests", "publish.log"));
+                ["publish", Path.Combine(Chromium.RepositoryRoot, "src", "Realty.Live.Web"), "-c", Configuration, "--no-build", "--nologo", "-o", output],
+                Path.Combine(Chromium.RepositoryRoot, "artifacts", "cluster-tests", "publish.log"));
             if (await publish.WaitForExitAsync(TimeSpan.FromMinutes(3)) != 0)
             {
                 throw new InvalidOperationException("Publishing the app failed; see artifacts/cluster-tests/publish.log.");
@@ -241,15 +228,4 @@ public class ClusterFixture : IAsyncLifetime
         }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Realty.Live.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"Realty.Live.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

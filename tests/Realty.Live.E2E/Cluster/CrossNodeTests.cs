@@ -43,7 +43,7 @@ public sealed class CrossNodeTests(ClusterFixture cluster)
 
         Assert.Equal(HttpStatusCode.OK, hold.StatusCode);
         Assert.Equal("node1", hold.Headers.GetValues("X-Realty-Node").Single());
-        await Expect(Cell(page, code)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 5_000 });
+        await Expect(page.Cell(code)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 5_000 });
         await Eventually(() => heard.Any(m => m.Code == code && m.Status == "held" && m.Version == version + 1));
         await page.Context.CloseAsync();
     }
@@ -111,7 +111,7 @@ public sealed class CrossNodeTests(ClusterFixture cluster)
             Assert.Equal(HttpStatusCode.OK, hold.StatusCode);
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2), $"The commit waited {DateTime.UtcNow - started} for Redis.");
             // The nodes compare their boards with the database every 2 s.
-            await Expect(Cell(page, code)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 10_000 });
+            await Expect(page.Cell(code)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 10_000 });
         }
         finally
         {
@@ -120,7 +120,7 @@ public sealed class CrossNodeTests(ClusterFixture cluster)
         var (nextId, nextCode, nextVersion) = await AnAvailableUnitAsync(page);
         var after = await agent.PostAsJsonAsync($"/api/units/{nextId}/hold", new { expectedVersion = nextVersion, customerName = "赵敏的客户", customerPhone = "13900139001" });
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        await Expect(Cell(page, nextCode)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 10_000 });
+        await Expect(page.Cell(nextCode)).ToHaveAttributeAsync("data-status", "held", new() { Timeout = 10_000 });
         await page.Context.CloseAsync();
     }
 
@@ -142,8 +142,6 @@ public sealed class CrossNodeTests(ClusterFixture cluster)
         await page.Locator("[data-circuit=\"ready\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
-
-    private static ILocator Cell(IPage page, string code) => page.Locator($"button[data-unit-code=\"{code}\"]");
 
     private static async Task<(int Id, string Code, int Version)> AnAvailableUnitAsync(IPage page)
     {

@@ -1,3 +1,4 @@
+using Realty.Live.Web.Domain;
 using static Microsoft.Playwright.Assertions;
 using static Realty.Live.E2E.BoardSteps;
 
@@ -18,9 +19,9 @@ public sealed class WallTests(LiveApp app)
         var url = await row.Locator("[data-display-url]").GetAttributeAsync("href") ?? "";
         Assert.StartsWith(app.BaseAddress.ToString(), url);
 
-        // The TV signs in as nobody; a long cycle keeps the first building (where the agent works) on screen.
-        var wall = await s.OpenAsync(1920, 1080);
-        await wall.GotoAsync(url + "?cycle=600");
+        // The TV signs in as nobody.
+        var wall = await s.OpenAsync(WallSteps.Width, WallSteps.Height);
+        await wall.GotoAsync(url + WallSteps.KeepFirstBuilding);
         await Scenario.WaitForCircuitAsync(wall);
         await Expect(wall.Locator("[data-wall=\"live\"]")).ToBeVisibleAsync();
         Assert.True(await wall.Locator("[data-wall=\"live\"] [data-unit-code]").CountAsync() > 100);
