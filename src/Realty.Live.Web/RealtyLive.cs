@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -11,7 +13,11 @@ using Realty.Live.Web.Data;
 using Realty.Live.Web.Diagnostics;
 using Realty.Live.Web.Features.Account;
 using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Changes;
+using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
 
@@ -39,6 +45,8 @@ public static class RealtyLive
         // and stay valid across restarts: the keys live in the shared database.
         services.AddDataProtection().SetApplicationName("Realty.Live").PersistKeysToDbContext<RealtyDbContext>();
         services.AddProblemDetails();
+        // Plan and discount kinds read as words in the API, not as numbers that shift when a kind is added.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         // An unreadable request body is the caller's mistake in every environment: answer 400, never a developer page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddHealthChecks();
@@ -92,8 +100,12 @@ public static class RealtyLive
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         services.AddSingleton<UnitService>();
+        services.AddSingleton<QuoteService>();
+        services.AddSingleton<ChangeService>();
+        services.AddSingleton<OpeningService>();
+        services.AddSingleton<ReminderService>();
         services.AddSingleton<DisplayLinkService>();
-        services.AddTransient<HoldExpiryJob>();
+        services.AddTransient<DeadlinesJob>();
 
         services.AddHangfire(config =>
         {
@@ -160,13 +172,16 @@ public static class RealtyLive
         app.MapOpenApi();
         app.MapAuthEndpoints();
         app.MapUnitApi();
+        app.MapDealApi();
         app.MapDisplayLinkApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<HoldExpiryJob>(HoldExpiryJob.Id, job => job.RunAsync(), Cron.Minutely());
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        // The first release's job expired holds only; stored schedules (PostgreSQL, SQL Server) still name it.
+        jobs.RemoveIfExists("expire-holds");
+        jobs.AddOrUpdate<DeadlinesJob>(DeadlinesJob.Id, job => job.RunAsync(), Cron.Minutely());
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

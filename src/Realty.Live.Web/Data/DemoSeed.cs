@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Deals;
 
 namespace Realty.Live.Web.Data;
 
@@ -112,6 +113,7 @@ public static class DemoSeed
                         Floor = floor,
                         Stack = stack.Stack,
                         LayoutId = layouts[layout].Id,
+                        Layout = layouts[layout],
                         GrossArea = gross,
                         NetArea = Math.Round(gross * 0.78m, 2),
                         Orientation = stack.Orientation,
@@ -125,10 +127,18 @@ public static class DemoSeed
             }
         }
         db.Units.AddRange(units.Select(u => u.Unit));
+        var (plans, schemes) = PlansAndDiscounts(project, clock.GetUtcNow().UtcDateTime);
+        db.PaymentPlans.AddRange(plans);
         await db.SaveChangesAsync();
+        db.DiscountSchemes.AddRange(schemes(plans));
+        db.PriceRecords.AddRange(units.Select(u => new PriceRecord(u.Unit, manager!.Name, now.AddDays(-31), "开盘价目表 · opening price list")));
+        await db.SaveChangesAsync();
+        var offers = await db.DiscountSchemes.Where(d => d.ProjectId == project.Id).ToListAsync();
 
-        // Play a month of sales through the real state machine, so every status has its events and deals.
+        // Play a month of sales through the real state machine and the sales desk, so every status has
+        // its events and deals, and every deal its price, plan, payments and schedule.
         var random = new Random(20261122);
+        var contracts = 0;
         foreach (var (unit, tower) in units)
         {
             var upperHalfOf4 = tower == 3 && unit.Floor > towers[3].Floors / 2;
@@ -148,24 +158,106 @@ public static class DemoSeed
                 Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
                 "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999));
             var dealAt = at.AddDays(random.Next(1, 28)).AddMinutes(random.Next(0, 600));
+            var plan = plans[random.Next(plans.Count)];
             var roll = random.NextDouble();
-            if (roll < 0.20)
+            if (roll < 0.28)
             {
-                db.UnitEvents.Add(unit.Subscribe(agent, customer, dealAt));
-                db.UnitEvents.Add(unit.Sign(agent, null, dealAt.AddDays(1)));
-            }
-            else if (roll < 0.28)
-            {
-                db.UnitEvents.Add(unit.Subscribe(agent, customer, dealAt));
+                await StepAsync(db, project, unit, UnitAction.Subscribe, agent, customer, dealAt, Terms(project, unit, plan, offers, dealAt));
+                if (roll < 0.20)
+                {
+                    var signedAt = dealAt.AddDays(random.Next(1, 4));
+                    await StepAsync(db, project, unit, UnitAction.Sign, agent, null, signedAt,
+                        new DealTerms { ContractNo = $"HT2026{++contracts:D5}", Today = project.Today(signedAt) });
+                }
             }
             else if (roll < 0.31)
             {
-                db.UnitEvents.Add(unit.Deposit(agent, customer, dealAt));
+                var depositAt = now.AddDays(-random.Next(0, project.DepositDays)).AddMinutes(-random.Next(1, 600));
+                await StepAsync(db, project, unit, UnitAction.Deposit, agent, customer, depositAt,
+                    new DealTerms { Deposit = project.DefaultDeposit, Today = project.Today(depositAt), DepositFor = TimeSpan.FromDays(project.DepositDays) });
             }
             else if (roll < 0.34)
             {
                 db.UnitEvents.Add(unit.Hold(agent, customer, now.AddMinutes(-random.Next(1, 20)), TimeSpan.FromMinutes(project.HoldMinutes)));
             }
+        }
+        await db.SaveChangesAsync();
+        await QueueAsync(db, project, agents, random, now);
+    }
+
+    private static async Task StepAsync(RealtyDbContext db, Project project, Unit unit, UnitAction action, Actor agent, CustomerContact? customer, DateTime at, DealTerms terms)
+    {
+        var change = action switch
+        {
+            UnitAction.Deposit => unit.Deposit(agent, customer, terms, at),
+            UnitAction.Subscribe => unit.Subscribe(agent, customer, terms, at),
+            _ => unit.Sign(agent, customer, terms, at),
+        };
+        db.UnitEvents.Add(change);
+        await DealDesk.BookAsync(db, project, change.Deal!, action, terms, agent, at);
+    }
+
+    /// <summary>A subscription with the discounts that apply, as many as the floor price allows, as an agent gives them.</summary>
+    private static DealTerms Terms(Project project, Unit unit, PaymentPlan plan, IReadOnlyList<DiscountScheme> offers, DateTime at)
+    {
+        var today = project.Today(at);
+        var layout = LayoutCodeOf(unit);
+        var schemes = new List<DiscountScheme>();
+        foreach (var offer in offers.Where(o => o.Identity is null && o.Refusal(unit, layout, today, plan.Id) is null))
+        {
+            if (!PriceQuote.For(unit, layout, [.. schemes, offer], today, plan.Id).BelowFloor)
+            {
+                schemes.Add(offer);
+            }
+        }
+        return new DealTerms
+        {
+            Quote = PriceQuote.For(unit, layout, schemes, today, plan.Id),
+            Plan = plan,
+            Earnest = project.DefaultEarnest,
+            Today = today,
+            SignWithinDays = project.SignWithinDays,
+        };
+    }
+
+    private static string LayoutCodeOf(Unit unit) => unit.Layout?.Code ?? "";
+
+    /// <summary>The payment plans a Chinese sales office offers, and its launch discounts.</summary>
+    private static (List<PaymentPlan> Plans, Func<List<PaymentPlan>, IEnumerable<DiscountScheme>> Schemes) PlansAndDiscounts(Project project, DateTime now)
+    {
+        List<PaymentPlan> plans =
+        [
+            new(project.Id, new PaymentPlanTerms("一次性付款 One-off", PaymentPlanKind.OneOff, 100, DownPaymentDays: 15)),
+            new(project.Id, new PaymentPlanTerms("商业按揭 Mortgage (30% down)", PaymentPlanKind.Mortgage, 30, LoanPercent: 70)),
+            new(project.Id, new PaymentPlanTerms("公积金贷款 Provident fund (30% down)", PaymentPlanKind.ProvidentFund, 30, FundPercent: 70)),
+            new(project.Id, new PaymentPlanTerms("组合贷 Mixed loan", PaymentPlanKind.Mixed, 30, LoanPercent: 40, FundPercent: 30)),
+            new(project.Id, new PaymentPlanTerms("分期付款 Instalments", PaymentPlanKind.Instalments, 40, Instalments: [new(30, 90), new(30, 180)])),
+        ];
+        var today = project.Today(now);
+        return (plans, saved =>
+        [
+            new(project.Id, new DiscountTerms("开盘优惠 Opening 98%", DiscountKind.Percent, 98, today.AddDays(-40), today.AddDays(60))),
+            new(project.Id, new DiscountTerms("一次性付款再减1点 One-off: 1 point", DiscountKind.Points, 1, PaymentPlanId: saved[0].Id)),
+            new(project.Id, new DiscountTerms("东南西南户型总价优惠 ¥20,000", DiscountKind.AmountOffTotal, 20_000, Stacks: ["03", "04"])),
+            new(project.Id, new DiscountTerms("大平层单价优惠 ¥200/m²", DiscountKind.AmountOffPerM2, 200, Layouts: ["D"])),
+            new(project.Id, new DiscountTerms("员工优惠 Staff 99%", DiscountKind.Percent, 99, Identity: "员工 Staff")),
+            new(project.Id, new DiscountTerms("老业主优惠 Returning owner ¥30,000", DiscountKind.AmountOffTotal, 30_000, Identity: "老业主 Returning owner")),
+        ]);
+    }
+
+    /// <summary>Queue numbers with sincerity deposits, for trying the opening day's desk and calls.</summary>
+    private static async Task QueueAsync(RealtyDbContext db, Project project, List<Actor> agents, Random random, DateTime now)
+    {
+        for (var number = 1; number <= 30; number++)
+        {
+            var agent = agents[random.Next(agents.Count)];
+            var buyer = CustomerContact.Create(
+                Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+                "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999));
+            var issuedAt = now.AddDays(-random.Next(1, 10));
+            var ticket = new QueueTicket(project.Id, number, buyer, project.DefaultSincerity, agent, issuedAt, isRehearsal: false);
+            db.QueueTickets.Add(ticket);
+            db.Receipts.Add(new Receipt(project.Id, ReceiptKind.SincerityDeposit, ticket.Amount, agent, issuedAt, ticket: ticket, note: $"#{number}"));
         }
         await db.SaveChangesAsync();
     }

@@ -27,6 +27,24 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<DisplayLink> DisplayLinks => Set<DisplayLink>();
 
+    public DbSet<PriceRecord> PriceRecords => Set<PriceRecord>();
+
+    public DbSet<DiscountScheme> DiscountSchemes => Set<DiscountScheme>();
+
+    public DbSet<PaymentPlan> PaymentPlans => Set<PaymentPlan>();
+
+    public DbSet<Receivable> Receivables => Set<Receivable>();
+
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+
+    public DbSet<OpeningCall> OpeningCalls => Set<OpeningCall>();
+
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

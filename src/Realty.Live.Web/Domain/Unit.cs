@@ -36,7 +36,10 @@ public sealed class Unit
 
     public required string Orientation { get; set; }
 
-    /// <summary>List price per m² of gross area.</summary>
+    /// <summary>What the list price is set by: a total, or a price per m² of gross or of net area.</summary>
+    public PriceBasis PriceBasis { get; set; } = PriceBasis.GrossArea;
+
+    /// <summary>List price per m² of the basis' area (for a total: per m² of gross area, for reading only).</summary>
     public decimal UnitPrice { get; set; }
 
     /// <summary>List price of the whole unit (表价).</summary>
@@ -57,10 +60,16 @@ public sealed class Unit
 
     public string? WithheldReason { get; private set; }
 
+    /// <summary>A change of the live deal waiting for a manager: the board shows it.</summary>
+    public ChangeKind? PendingChange { get; private set; }
+
     /// <summary>Deals of this unit as loaded; the services load the live one only.</summary>
     public IReadOnlyCollection<Deal> Deals => _deals;
 
-    public Deal? LiveDeal => _deals.SingleOrDefault(d => d.IsLive);
+    /// <summary>The deal on this unit now. A deal just moved to another unit is no longer this one's.</summary>
+    public Deal? LiveDeal => _deals.SingleOrDefault(d => d.IsLive && d.UnitId == Id);
+
+    private static readonly UnitStatus[] InDeal = [UnitStatus.Held, UnitStatus.Deposited, UnitStatus.Subscribed, UnitStatus.Signed];
 
     private static readonly Dictionary<UnitAction, UnitStatus[]> AllowedFrom = new()
     {
@@ -73,19 +82,48 @@ public sealed class Unit
         [UnitAction.Deposit] = [UnitStatus.Available, UnitStatus.Held],
         [UnitAction.Subscribe] = [UnitStatus.Available, UnitStatus.Held, UnitStatus.Deposited],
         [UnitAction.Sign] = [UnitStatus.Available, UnitStatus.Held, UnitStatus.Deposited, UnitStatus.Subscribed],
-        [UnitAction.Expire] = [UnitStatus.Held],
+        [UnitAction.Expire] = [UnitStatus.Held, UnitStatus.Deposited],
+        [UnitAction.Reprice] = Enum.GetValues<UnitStatus>(),
+        [UnitAction.RequestChange] = InDeal,
+        [UnitAction.DropChange] = InDeal,
+        [UnitAction.Cancel] = [UnitStatus.Subscribed, UnitStatus.Signed],
+        [UnitAction.MoveOut] = [UnitStatus.Deposited, UnitStatus.Subscribed, UnitStatus.Signed],
+        [UnitAction.MoveIn] = [UnitStatus.Available],
+        [UnitAction.Amend] = InDeal,
+        [UnitAction.Reset] = InDeal,
     };
 
+    /// <summary>Which changes can be asked for at which stage: a hold or a deposit is simply released.</summary>
+    private static readonly Dictionary<ChangeKind, UnitStatus[]> ChangeableFrom = new()
+    {
+        [ChangeKind.ChangeUnit] = [UnitStatus.Deposited, UnitStatus.Subscribed, UnitStatus.Signed],
+        [ChangeKind.Cancel] = [UnitStatus.Subscribed, UnitStatus.Signed],
+        [ChangeKind.Rename] = [UnitStatus.Deposited, UnitStatus.Subscribed, UnitStatus.Signed],
+        [ChangeKind.Price] = InDeal,
+    };
+
+    /// <summary>What a person does to a unit on its sheet or through the API; the rest follows from requests, jobs and pricing.</summary>
+    public static readonly UnitAction[] SheetActions =
+    [
+        UnitAction.Publish, UnitAction.Withdraw, UnitAction.Withhold, UnitAction.Unwithhold,
+        UnitAction.Hold, UnitAction.Release, UnitAction.Deposit, UnitAction.Subscribe, UnitAction.Sign,
+    ];
+
     private static readonly HashSet<UnitAction> ManagerOnly =
-        [UnitAction.Publish, UnitAction.Withdraw, UnitAction.Withhold, UnitAction.Unwithhold];
+    [
+        UnitAction.Publish, UnitAction.Withdraw, UnitAction.Withhold, UnitAction.Unwithhold, UnitAction.Reprice,
+        UnitAction.Cancel, UnitAction.MoveOut, UnitAction.MoveIn, UnitAction.Amend,
+    ];
 
     public static bool IsManagerOnly(UnitAction action) => ManagerOnly.Contains(action);
 
     public static bool IsAllowed(UnitAction action, UnitStatus from) => AllowedFrom[action].Contains(from);
 
-    /// <summary>The actions a person could take on a unit in this status (the expiry job's is not one).</summary>
+    public static bool CanRequest(ChangeKind kind, UnitStatus from) => ChangeableFrom[kind].Contains(from);
+
+    /// <summary>The sheet actions a person could take on a unit in this status.</summary>
     public static IEnumerable<UnitAction> ActionsFor(UnitStatus status, bool isManager) =>
-        AllowedFrom.Keys.Where(a => a != UnitAction.Expire && IsAllowed(a, status) && (isManager || !IsManagerOnly(a)));
+        SheetActions.Where(a => IsAllowed(a, status) && (isManager || !IsManagerOnly(a)));
 
     /// <summary>Initial state for imported or generated units, before any transition exists.</summary>
     public void Initialise(UnitStatus status, DateTime now)
@@ -129,10 +167,14 @@ public sealed class Unit
         return Move(UnitAction.Unwithhold, UnitStatus.Available, actor, now);
     }
 
-    public UnitEvent Hold(Actor actor, CustomerContact customer, DateTime now, TimeSpan holdFor)
+    public UnitEvent Hold(Actor actor, CustomerContact customer, DateTime now, TimeSpan holdFor, DealTerms? terms = null, bool rehearsal = false)
     {
         Guard(UnitAction.Hold, actor);
-        var deal = new Deal(this, customer, actor, UnitStatus.Held, now);
+        var deal = new Deal(this, customer, actor, UnitStatus.Held, now, rehearsal);
+        if (terms is not null)
+        {
+            deal.Agree(UnitAction.Hold, terms, actor, now);
+        }
         _deals.Add(deal);
         HoldExpiresAt = now + holdFor;
         return Move(UnitAction.Hold, UnitStatus.Held, actor, now, deal);
@@ -140,50 +182,153 @@ public sealed class Unit
 
     public UnitEvent Release(Actor actor, DateTime now) => CloseDeal(UnitAction.Release, actor, now);
 
-    public UnitEvent ExpireHold(DateTime now)
+    /// <summary>A hold or a deposit whose time is up goes back on sale.</summary>
+    public UnitEvent Expire(DateTime now)
     {
         Guard(UnitAction.Expire, Actor.System);
-        if (HoldExpiresAt > now)
+        var due = Status == UnitStatus.Held ? HoldExpiresAt : LiveDeal?.DepositExpiresAt;
+        if (due > now)
         {
-            throw new DomainException("unit.hold.notExpired", Code);
+            throw new DomainException("unit.notExpired", Code);
         }
         return CloseDeal(UnitAction.Expire, Actor.System, now);
     }
 
-    public UnitEvent Deposit(Actor actor, CustomerContact? customer, DateTime now) =>
-        Advance(UnitAction.Deposit, UnitStatus.Deposited, actor, customer, now);
+    public UnitEvent Deposit(Actor actor, CustomerContact? customer, DealTerms terms, DateTime now, bool rehearsal = false) =>
+        Advance(UnitAction.Deposit, UnitStatus.Deposited, actor, customer, terms, now, rehearsal);
 
-    public UnitEvent Subscribe(Actor actor, CustomerContact? customer, DateTime now) =>
-        Advance(UnitAction.Subscribe, UnitStatus.Subscribed, actor, customer, now);
+    public UnitEvent Subscribe(Actor actor, CustomerContact? customer, DealTerms terms, DateTime now, bool rehearsal = false) =>
+        Advance(UnitAction.Subscribe, UnitStatus.Subscribed, actor, customer, terms, now, rehearsal);
 
-    public UnitEvent Sign(Actor actor, CustomerContact? customer, DateTime now) =>
-        Advance(UnitAction.Sign, UnitStatus.Signed, actor, customer, now);
+    public UnitEvent Sign(Actor actor, CustomerContact? customer, DealTerms terms, DateTime now, bool rehearsal = false) =>
+        Advance(UnitAction.Sign, UnitStatus.Signed, actor, customer, terms, now, rehearsal);
+
+    /// <summary>调价: a manager sets a new list and floor price; a deal already struck keeps its own.</summary>
+    public UnitEvent Reprice(Actor actor, PriceBasis basis, decimal amount, decimal floorPrice, DateTime now, string? reason)
+    {
+        Guard(UnitAction.Reprice, actor);
+        var area = basis == PriceBasis.NetArea ? NetArea : GrossArea;
+        var list = Money.Fen(basis == PriceBasis.Total ? amount : amount * area);
+        if (amount <= 0 || list > Money.MaxPrice)
+        {
+            throw new DomainException("price.amount.range", Code);
+        }
+        if (floorPrice <= 0 || Money.Fen(floorPrice) > list)
+        {
+            throw new DomainException("price.floor.range", Code);
+        }
+        PriceBasis = basis;
+        UnitPrice = basis == PriceBasis.Total ? Money.Fen(list / GrossArea) : Money.Fen(amount);
+        ListPrice = list;
+        FloorPrice = Money.Fen(floorPrice);
+        return Move(UnitAction.Reprice, Status, actor, now, reason: Reason(reason, required: false));
+    }
+
+    /// <summary>An agent asks a manager for a change of the live deal; the board shows it until decided.</summary>
+    public UnitEvent RequestChange(Actor actor, ChangeKind kind, DateTime now, string? reason)
+    {
+        Guard(UnitAction.RequestChange, actor);
+        if (PendingChange is not null)
+        {
+            throw new DomainException("change.alreadyPending", Code);
+        }
+        if (!CanRequest(kind, Status))
+        {
+            throw new DomainException("change.wrongStage", Code, Status);
+        }
+        PendingChange = kind;
+        return Move(UnitAction.RequestChange, Status, actor, now, LiveDeal, Reason(reason, required: true));
+    }
+
+    /// <summary>The pending change was rejected or withdrawn: the deal stays as it was.</summary>
+    public UnitEvent DropChange(Actor actor, DateTime now, string? note)
+    {
+        Guard(UnitAction.DropChange, actor);
+        PendingChange = null;
+        return Move(UnitAction.DropChange, Status, actor, now, LiveDeal, Reason(note, required: false));
+    }
+
+    /// <summary>退房, approved: the deal ends and the unit is on sale again.</summary>
+    public UnitEvent Cancel(Actor manager, DateTime now, string? reason)
+    {
+        var change = CloseDeal(UnitAction.Cancel, manager, now, Reason(reason, required: true));
+        PendingChange = null;
+        return change;
+    }
+
+    /// <summary>换房, approved, first half: the deal leaves this unit, which is on sale again.</summary>
+    public UnitEvent MoveOut(Actor manager, DateTime now, string? reason)
+    {
+        Guard(UnitAction.MoveOut, manager);
+        PendingChange = null;
+        return Move(UnitAction.MoveOut, UnitStatus.Available, manager, now, LiveDeal, Reason(reason, required: true));
+    }
+
+    /// <summary>换房, second half: the deal arrives here at its stage, at this unit's prices.</summary>
+    public UnitEvent MoveIn(Deal deal, Actor manager, DateTime now)
+    {
+        Guard(UnitAction.MoveIn, manager);
+        _deals.Add(deal);
+        deal.MoveTo(this, now);
+        return Move(UnitAction.MoveIn, deal.Stage, manager, now, deal);
+    }
+
+    /// <summary>An approved rename or new terms: the unit stays where it is, the deal changed.</summary>
+    public UnitEvent Amend(Actor manager, DateTime now, string? reason)
+    {
+        Guard(UnitAction.Amend, manager);
+        PendingChange = null;
+        return Move(UnitAction.Amend, Status, manager, now, LiveDeal, Reason(reason, required: false));
+    }
+
+    /// <summary>A rehearsal's made-up deal is wiped: the unit is on sale again.</summary>
+    public UnitEvent Reset(DateTime now)
+    {
+        var change = CloseDeal(UnitAction.Reset, Actor.System, now);
+        PendingChange = null;
+        return change;
+    }
 
     /// <summary>Moves the live deal on, or opens one when the buyer skips ahead from Available.</summary>
-    private UnitEvent Advance(UnitAction action, UnitStatus to, Actor actor, CustomerContact? customer, DateTime now)
+    private UnitEvent Advance(UnitAction action, UnitStatus to, Actor actor, CustomerContact? customer, DealTerms terms, DateTime now, bool rehearsal)
     {
         Guard(action, actor);
+        if (PendingChange is not null)
+        {
+            throw new DomainException("change.pendingBlocks", Code);
+        }
         var deal = LiveDeal;
         if (deal is null)
         {
-            deal = new Deal(this, customer ?? throw new DomainException("customer.required"), actor, to, now);
+            deal = new Deal(this, customer ?? throw new DomainException("customer.required"), actor, to, now, rehearsal);
             _deals.Add(deal);
         }
         else
         {
             deal.Advance(to, customer, now);
         }
+        deal.Agree(action, terms, actor, now);
         HoldExpiresAt = null;
         return Move(action, to, actor, now, deal);
     }
 
-    private UnitEvent CloseDeal(UnitAction action, Actor actor, DateTime now)
+    private UnitEvent CloseDeal(UnitAction action, Actor actor, DateTime now, string? reason = null)
     {
         Guard(action, actor);
         var deal = LiveDeal;
         deal?.Close(action, now);
         HoldExpiresAt = null;
-        return Move(action, UnitStatus.Available, actor, now, deal);
+        return Move(action, UnitStatus.Available, actor, now, deal, reason);
+    }
+
+    private static string? Reason(string? text, bool required)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return required ? throw new DomainException("unit.reason.required") : null;
+        }
+        return trimmed.Length > MaxReasonLength ? throw new DomainException("unit.reason.tooLong", MaxReasonLength) : trimmed;
     }
 
     /// <summary>Refuses an action the state machine or the actor's role does not allow.</summary>

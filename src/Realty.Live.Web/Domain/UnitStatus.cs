@@ -25,6 +25,43 @@ public enum UnitAction
     Subscribe,
     Sign,
     Expire,
+
+    /// <summary>调价: new list and floor prices.</summary>
+    Reprice,
+
+    /// <summary>An agent asked a manager for a change of the deal.</summary>
+    RequestChange,
+
+    /// <summary>The asked-for change was rejected or withdrawn.</summary>
+    DropChange,
+
+    /// <summary>退房, approved.</summary>
+    Cancel,
+
+    /// <summary>换房, approved: the deal left this unit…</summary>
+    MoveOut,
+
+    /// <summary>…and arrived on this one.</summary>
+    MoveIn,
+
+    /// <summary>An approved rename or new terms of the deal.</summary>
+    Amend,
+
+    /// <summary>A rehearsal's deal wiped.</summary>
+    Reset,
+}
+
+/// <summary>What a list price is set by.</summary>
+public enum PriceBasis
+{
+    /// <summary>按总价: the total is the price.</summary>
+    Total,
+
+    /// <summary>按建筑面积: a price per m² of gross area.</summary>
+    GrossArea,
+
+    /// <summary>按套内面积: a price per m² of net area.</summary>
+    NetArea,
 }
 
 public static class UnitStatusNames
@@ -38,11 +75,13 @@ public static class UnitStatusNames
 
     public static string ToWire(this UnitAction action) => ActionWire[(int)action];
 
-    /// <summary>Only the names are wire words: Enum.TryParse would also take "4" (hold) or "publish,withdraw".</summary>
+    /// <summary>
+    /// The sheet's actions by their wire names only: Enum.TryParse would also take "4" (hold) or
+    /// "publish,withdraw", and the other actions follow from requests, jobs and pricing.
+    /// </summary>
     public static bool TryParseAction(string? value, out UnitAction action)
     {
-        var name = Enum.GetNames<UnitAction>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
-        action = name is null ? default : Enum.Parse<UnitAction>(name);
-        return name is not null && action != UnitAction.Expire;
+        action = Unit.SheetActions.FirstOrDefault(a => string.Equals(a.ToWire(), value, StringComparison.OrdinalIgnoreCase), (UnitAction)(-1));
+        return Unit.SheetActions.Contains(action);
     }
 }

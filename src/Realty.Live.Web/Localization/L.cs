@@ -23,6 +23,15 @@ public static partial class L
 
     public static string Action(UnitAction action) => T("action." + action.ToWire());
 
+    public static string Kind(ChangeKind kind) => T("change.kind." + kind.ToString().ToLowerInvariant());
+
+    public static string Plan(PaymentPlanKind kind) => T("plan.kind." + kind.ToString().ToLowerInvariant());
+
+    public static string Discount(DiscountKind kind) => T("discount.kind." + kind.ToString().ToLowerInvariant());
+
+    /// <summary>A date in the sales office's calendar, as the forms write it.</summary>
+    public static string Date(DateOnly date) => date.ToString(IsChinese ? "yyyy年M月d日" : "d MMM yyyy", CultureInfo.CurrentCulture);
+
     public static string Message(DomainException error) => T(error.Key, [.. error.Args]);
 
     /// <summary>What an HTTP error means, for API errors the framework raises before our code runs.</summary>
@@ -71,6 +80,10 @@ public static partial class L
     {
         UnitStatus status => Status(status),
         UnitAction action => Action(action),
+        ChangeKind kind => Kind(kind),
+        PaymentPlanKind plan => Plan(plan),
+        RequestStatus status => T("change.status." + status.ToString().ToLowerInvariant()),
+        DateOnly date => Date(date),
         DateTime at => Time(at),
         _ => arg,
     };

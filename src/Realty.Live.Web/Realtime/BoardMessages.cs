@@ -7,9 +7,14 @@ namespace Realty.Live.Web.Realtime;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(UnitChanged), "unitChanged")]
 [JsonDerivedType(typeof(DisplayRevoked), "displayRevoked")]
+[JsonDerivedType(typeof(RequestChanged), "requestChanged")]
+[JsonDerivedType(typeof(OpeningChanged), "openingChanged")]
+[JsonDerivedType(typeof(ReminderAdded), "reminderAdded")]
 public abstract record BoardMessage(int ProjectId);
 
-/// <summary>A committed transition of one unit.</summary>
+/// <summary>A committed change of one unit: its status, and what else its board cell shows.</summary>
+/// <param name="ListPrice">The unit's list price now; null where the sender did not know it (the ticker's history).</param>
+/// <param name="Pending">A change of the unit's deal is waiting for a manager.</param>
 public sealed record UnitChanged(
     int ProjectId,
     int UnitId,
@@ -20,7 +25,24 @@ public sealed record UnitChanged(
     UnitStatus Status,
     int Version,
     string By,
-    DateTime At) : BoardMessage(ProjectId);
+    DateTime At,
+    decimal? ListPrice = null,
+    bool Pending = false) : BoardMessage(ProjectId)
+{
+    /// <summary>What a committed change of this unit tells the boards.</summary>
+    public static UnitChanged Of(Unit unit, UnitEvent change) =>
+        new(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, change.Action, change.From, change.To, change.Version, change.ActorName, change.At,
+            unit.ListPrice, unit.PendingChange is not null);
+}
+
+/// <summary>A change request was made or decided: inboxes and the requesting agent follow.</summary>
+public sealed record RequestChanged(int ProjectId, int RequestId, string UnitCode, RequestStatus Status, string RequestedById) : BoardMessage(ProjectId);
+
+/// <summary>The opening's mode or the called queue numbers changed: walls and queue desks follow.</summary>
+public sealed record OpeningChanged(int ProjectId) : BoardMessage(ProjectId);
+
+/// <summary>A reminder was written, for one agent or (no recipient) for the managers.</summary>
+public sealed record ReminderAdded(int ProjectId, string? RecipientId) : BoardMessage(ProjectId);
 
 /// <summary>A display link was revoked: walls showing it must stop.</summary>
 public sealed record DisplayRevoked(int ProjectId, string Token) : BoardMessage(ProjectId);

@@ -63,16 +63,18 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : I
             {
                 continue;
             }
-            var versions = await units.Select(u => new { u.Id, u.Version }).ToListAsync(cancellationToken);
-            var behind = versions.Where(v => board.Cell(v.Id) is { } cell && cell.Version < v.Version).Select(v => v.Id).ToList();
+            var now = await units.Select(u => new { u.Id, u.Version, u.ListPrice, Pending = u.PendingChange != null }).ToListAsync(cancellationToken);
+            var behind = now.Where(v => board.Cell(v.Id) is { } cell && cell.Version < v.Version).ToDictionary(v => v.Id);
+            var ids = behind.Keys.ToList();
             // Each unit's latest event says what happened to it, by whom and when.
             var latest = await db.UnitEvents.AsNoTracking()
-                .Where(e => behind.Contains(e.UnitId) && e.Version == units.Where(u => u.Id == e.UnitId).Select(u => u.Version).First())
+                .Where(e => ids.Contains(e.UnitId) && e.Version == units.Where(u => u.Id == e.UnitId).Select(u => u.Version).First())
                 .Select(e => new { e.UnitId, e.UnitCode, e.Action, e.From, e.To, e.Version, e.ActorName, e.At })
                 .ToListAsync(cancellationToken);
             foreach (var e in latest)
             {
-                var change = new UnitChanged(projectId, e.UnitId, e.UnitCode, board.Cell(e.UnitId)!.BuildingId, e.Action, e.From, e.To, e.Version, e.ActorName, e.At);
+                var unit = behind[e.UnitId];
+                var change = new UnitChanged(projectId, e.UnitId, e.UnitCode, board.Cell(e.UnitId)!.BuildingId, e.Action, e.From, e.To, e.Version, e.ActorName, e.At, unit.ListPrice, unit.Pending);
                 if (await ApplyAsync(change))
                 {
                     caughtUp.Add(change);
@@ -119,7 +121,7 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : I
             .ToListAsync();
         var cells = await db.Units.AsNoTracking()
             .Where(u => u.ProjectId == projectId)
-            .Select(u => new UnitCell(u.Id, u.Code, u.BuildingId, u.Floor, u.Stack, u.Layout!.Code, u.GrossArea, u.ListPrice, u.Status, u.Version))
+            .Select(u => new UnitCell(u.Id, u.Code, u.BuildingId, u.Floor, u.Stack, u.Layout!.Code, u.GrossArea, u.ListPrice, u.Status, u.Version, u.PendingChange != null))
             .ToListAsync();
         var ticker = await db.UnitEvents.AsNoTracking()
             .Where(e => e.ProjectId == projectId)

@@ -13,7 +13,8 @@ public sealed record UnitCell(
     decimal GrossArea,
     decimal ListPrice,
     UnitStatus Status,
-    int Version);
+    int Version,
+    bool Pending = false);
 
 /// <summary>A building's fixed grid: floors top-down, stacks left-right, and which unit sits where.</summary>
 public sealed class BuildingGrid(int id, string name, IReadOnlyList<int> floors, IReadOnlyList<string> stacks, IReadOnlyDictionary<(int Floor, string Stack), int> unitAt)
@@ -136,7 +137,7 @@ public sealed class ProjectBoard
             {
                 return false;
             }
-            _cells[change.UnitId] = cell with { Status = change.Status, Version = change.Version };
+            _cells[change.UnitId] = cell with { Status = change.Status, Version = change.Version, ListPrice = change.ListPrice ?? cell.ListPrice, Pending = change.Pending };
             _versionSum += change.Version - cell.Version;
             var counts = _countsByBuilding[cell.BuildingId];
             counts[(int)cell.Status]--;

@@ -19,6 +19,7 @@ public sealed class UnitStateMachineTests
         (UnitStatus.Held, UnitAction.Release, UnitStatus.Available),
         (UnitStatus.Held, UnitAction.Expire, UnitStatus.Available),
         (UnitStatus.Deposited, UnitAction.Release, UnitStatus.Available),
+        (UnitStatus.Deposited, UnitAction.Expire, UnitStatus.Available),
         (UnitStatus.Available, UnitAction.Deposit, UnitStatus.Deposited),
         (UnitStatus.Held, UnitAction.Deposit, UnitStatus.Deposited),
         (UnitStatus.Available, UnitAction.Subscribe, UnitStatus.Subscribed),
@@ -45,7 +46,8 @@ public sealed class UnitStateMachineTests
         var data = new TheoryData<UnitStatus, UnitAction>();
         foreach (var from in Enum.GetValues<UnitStatus>())
         {
-            foreach (var action in Enum.GetValues<UnitAction>().Where(a => !Arrows.Any(x => x.From == from && x.Action == a)))
+            // The state machine's own actions; the deal's changes and repricing have tests of their own.
+            foreach (var action in Unit.SheetActions.Append(UnitAction.Expire).Where(a => !Arrows.Any(x => x.From == from && x.Action == a)))
             {
                 data.Add(from, action);
             }
@@ -100,7 +102,7 @@ public sealed class UnitStateMachineTests
     {
         var unit = AUnit().Build();
 
-        var change = unit.Sign(People.Wang, Customers.Zhang, Now);
+        var change = unit.SignAtList(People.Wang, Customers.Zhang, Now);
 
         var deal = Assert.Single(unit.Deals);
         Assert.Same(deal, unit.LiveDeal);
@@ -118,7 +120,7 @@ public sealed class UnitStateMachineTests
     {
         var unit = AUnit().Build();
 
-        var error = Assert.Throws<DomainException>(() => unit.Subscribe(People.Wang, customer: null, Now));
+        var error = Assert.Throws<DomainException>(() => unit.SubscribeAtList(People.Wang, customer: null, Now));
 
         Assert.Equal("customer.required", error.Key);
         Assert.Equal(UnitStatus.Available, unit.Status);
@@ -150,9 +152,9 @@ public sealed class UnitStateMachineTests
         {
             () => unit.Publish(People.Chen, Now),
             () => unit.Hold(People.Wang, Customers.Zhang, Now, HoldFor),
-            () => unit.Deposit(People.Wang, null, Now),
-            () => unit.Subscribe(People.Wang, null, Now),
-            () => unit.Sign(People.Wang, null, Now),
+            () => unit.TakeDeposit(People.Wang, null, Now),
+            () => unit.SubscribeAtList(People.Wang, null, Now),
+            () => unit.SignAtList(People.Wang, null, Now),
         };
 
         var versions = steps.Select(step => step().Version).ToList();
@@ -169,7 +171,7 @@ public sealed class UnitStateMachineTests
     {
         var unit = AUnit().InState(UnitStatus.Held).InDealOf(People.Wang).Build();
 
-        unit.Subscribe(People.Wang, Customers.Zhao, Now);
+        unit.SubscribeAtList(People.Wang, Customers.Zhao, Now);
 
         Assert.Equal(Customers.ZhaoName, unit.LiveDeal!.CustomerName);
         Assert.Equal(Customers.ZhaoPhone, unit.LiveDeal.CustomerPhone);
@@ -219,7 +221,7 @@ public sealed class UnitStateMachineTests
     {
         var unit = AUnit().InState(UnitStatus.Held).InDealOf(People.Wang).Build();
 
-        var change = unit.Subscribe(People.Chen, null, Now);
+        var change = unit.SubscribeAtList(People.Chen, null, Now);
 
         Assert.Equal(UnitStatus.Subscribed, unit.Status);
         Assert.Equal(People.Chen.Name, change.ActorName);
@@ -246,7 +248,7 @@ public sealed class UnitStateMachineTests
     {
         var unit = AUnit().InState(UnitStatus.Held).Build();
 
-        unit.Deposit(People.Wang, null, Now);
+        unit.TakeDeposit(People.Wang, null, Now);
 
         Assert.Null(unit.HoldExpiresAt);
     }
@@ -275,9 +277,9 @@ public sealed class UnitStateMachineTests
         var unit = AUnit().Build();
         unit.Hold(People.Wang, Customers.Zhang, Now, HoldFor);
 
-        var error = Assert.Throws<DomainException>(() => unit.ExpireHold(Now.Add(HoldFor).AddSeconds(-1)));
+        var error = Assert.Throws<DomainException>(() => unit.Expire(Now.Add(HoldFor).AddSeconds(-1)));
 
-        Assert.Equal("unit.hold.notExpired", error.Key);
+        Assert.Equal("unit.notExpired", error.Key);
         Assert.Equal(UnitStatus.Held, unit.Status);
         Assert.NotNull(unit.LiveDeal);
     }
@@ -288,7 +290,7 @@ public sealed class UnitStateMachineTests
         var unit = AUnit().Build();
         unit.Hold(People.Wang, Customers.Zhang, Now, HoldFor);
 
-        var change = unit.ExpireHold(Now.Add(HoldFor));
+        var change = unit.Expire(Now.Add(HoldFor));
 
         Assert.Equal(UnitStatus.Available, unit.Status);
         Assert.Equal(Actor.System.Name, change.ActorName);
@@ -382,10 +384,10 @@ public sealed class UnitStateMachineTests
         UnitAction.Unwithhold => unit.Unwithhold(actor, Now),
         UnitAction.Hold => unit.Hold(actor, Customers.Zhao, Now, HoldFor),
         UnitAction.Release => unit.Release(actor, Now),
-        UnitAction.Deposit => unit.Deposit(actor, Customers.Zhao, Now),
-        UnitAction.Subscribe => unit.Subscribe(actor, Customers.Zhao, Now),
-        UnitAction.Sign => unit.Sign(actor, Customers.Zhao, Now),
-        UnitAction.Expire => unit.ExpireHold(Now),
+        UnitAction.Deposit => unit.TakeDeposit(actor, Customers.Zhao, Now),
+        UnitAction.Subscribe => unit.SubscribeAtList(actor, Customers.Zhao, Now),
+        UnitAction.Sign => unit.SignAtList(actor, Customers.Zhao, Now),
+        UnitAction.Expire => unit.Expire(Now),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }

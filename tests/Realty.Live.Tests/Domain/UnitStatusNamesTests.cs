@@ -17,21 +17,23 @@ public sealed class UnitStatusNamesTests
 
     [Theory]
     [InlineData("expire")]
+    [InlineData("cancel")]
+    [InlineData("reset")]
     [InlineData("4")]
     [InlineData("-1")]
     [InlineData("publish,withdraw")]
     [InlineData(" hold ")]
     [InlineData("")]
     [InlineData(null)]
-    public void NumbersListsAndTheExpiryJobsActionAreNotActions(string? wire)
+    public void NumbersListsAndWhatOnlyJobsAndApprovalsDoAreNotActions(string? wire)
     {
         Assert.False(UnitStatusNames.TryParseAction(wire, out _));
     }
 
     [Fact]
-    public void EveryActionsWireNameParsesBackExceptExpire()
+    public void EverySheetActionsWireNameParsesBack()
     {
-        Assert.All(Enum.GetValues<UnitAction>().Where(a => a != UnitAction.Expire), a =>
+        Assert.All(Unit.SheetActions, a =>
         {
             Assert.True(UnitStatusNames.TryParseAction(a.ToWire(), out var parsed));
             Assert.Equal(a, parsed);

@@ -47,7 +47,13 @@ public sealed class BoardListenersTests : IDisposable
         _listeners.Post(Message(4));
         redrawing.Set();
 
-        await Until(() => batches.Sum(b => b.Count) == 4);
+        await Until(() =>
+        {
+            lock (batches)
+            {
+                return batches.Sum(b => b.Count) == 4;
+            }
+        });
         Assert.Equal([[1], [2, 3, 4]], batches.Select(b => b.Select(m => ((DisplayRevoked)m).Token.Length).ToArray()));
     }
 

@@ -15,7 +15,7 @@ public sealed class BoardStateTests : IAsyncLifetime
         _project = await _app.SeedAsync(ProjectBuilder.ATenFloorTower()
             .WithBuilding("2#", 3, ("01", "C"))
             .Unreleased("2#-101", "2#-201", "2#-301")
-            .With("1#-101", (unit, now) => unit.Sign(People.Wang, Customers.Zhang, now))
+            .With("1#-101", (unit, now) => unit.SignAtList(People.Wang, Customers.Zhang, now))
             .With("1#-102", (unit, now) => unit.Hold(People.Li, Customers.Zhao, now, TimeSpan.FromMinutes(30))));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -43,9 +43,9 @@ public sealed class BoardStateTests : IAsyncLifetime
     {
         await using var app = new ServiceHarness();
         var project = await app.SeedAsync(ProjectBuilder.ATenFloorTower()
-            .With("1#-101", (unit, now) => unit.Sign(People.Wang, Customers.Zhang, now.AddDays(-3)))
-            .With("1#-201", (unit, now) => unit.Sign(People.Wang, Customers.Zhao, now.AddDays(-1)))
-            .With("1#-301", (unit, now) => unit.Sign(People.Li, Customers.Zhang, now.AddDays(-2))));
+            .With("1#-101", (unit, now) => unit.SignAtList(People.Wang, Customers.Zhang, now.AddDays(-3)))
+            .With("1#-201", (unit, now) => unit.SignAtList(People.Wang, Customers.Zhao, now.AddDays(-1)))
+            .With("1#-301", (unit, now) => unit.SignAtList(People.Li, Customers.Zhang, now.AddDays(-2))));
 
         var board = (await app.Boards.GetAsync(project.Id))!;
 
@@ -157,7 +157,8 @@ public sealed class BoardStateTests : IAsyncLifetime
         await using (var db = _app.Open())
         {
             var unit = await db.Units.Include(u => u.Deals).SingleAsync(u => u.Id == _project.UnitId("1#-502"));
-            db.UnitEvents.Add(unit.Subscribe(People.Li, Customers.Zhao, _app.Now));
+            var plan = await db.PaymentPlans.SingleAsync(p => p.Id == _project.OneOffPlanId);
+            db.UnitEvents.Add(unit.SubscribeAtList(People.Li, Customers.Zhao, _app.Now, plan));
             await db.SaveChangesAsync();
         }
 

@@ -3,14 +3,15 @@ using Realty.Live.Web.Domain;
 namespace Realty.Live.Tests.Support;
 
 /// <summary>The ids a test needs of the project it seeded.</summary>
-public sealed record SeededProject(int Id, IReadOnlyDictionary<string, int> Units, IReadOnlyDictionary<string, int> Buildings)
+public sealed record SeededProject(int Id, IReadOnlyDictionary<string, int> Units, IReadOnlyDictionary<string, int> Buildings, int OneOffPlanId)
 {
     public int UnitId(string code) => Units[code];
 }
 
 /// <summary>
 /// Writes a small project to a test database: buildings of floors × stacks, each stack with its
-/// layout, every unit Available unless told otherwise; further states go through the domain.
+/// layout, every unit Available unless told otherwise, and a one-off payment plan; further states go
+/// through the domain.
 /// </summary>
 public sealed class ProjectBuilder
 {
@@ -65,6 +66,8 @@ public sealed class ProjectBuilder
         project.Buildings.AddRange(_buildings.Select((b, i) => new Building { Name = b.Name, SortOrder = i + 1 }));
         db.Projects.Add(project);
         await db.SaveChangesAsync();
+        var oneOff = Terms.OneOff(project.Id);
+        db.PaymentPlans.Add(oneOff);
 
         var layouts = project.Layouts.ToDictionary(l => l.Code);
         var units = new Dictionary<string, Unit>();
@@ -104,11 +107,17 @@ public sealed class ProjectBuilder
         {
             db.UnitEvents.Add(step(units[code], now));
         }
+        // The steps agree their terms with a plan made in memory (see Terms); stored, the deals pay by the project's own.
+        foreach (var deal in db.ChangeTracker.Entries<Deal>().Where(d => d.Entity.PaymentPlanId == 0))
+        {
+            deal.Property(d => d.PaymentPlanId).CurrentValue = oneOff.Id;
+        }
         await db.SaveChangesAsync();
 
         return new SeededProject(
             project.Id,
             units.ToDictionary(u => u.Key, u => u.Value.Id),
-            project.Buildings.ToDictionary(b => b.Name, b => b.Id));
+            project.Buildings.ToDictionary(b => b.Name, b => b.Id),
+            oneOff.Id);
     }
 }

@@ -4,6 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Changes;
+using Realty.Live.Web.Features.Deals;
+using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Realtime;
 
@@ -27,7 +31,10 @@ public static class RealtyTestServices
         services.AddSingleton<BoardRelay>();
         services.AddSingleton<UnitService>();
         services.AddSingleton<DisplayLinkService>();
-        services.AddTransient<HoldExpiryJob>();
+        services.AddSingleton<ChangeService>();
+        services.AddSingleton<OpeningService>();
+        services.AddSingleton<ReminderService>();
+        services.AddTransient<DeadlinesJob>();
         return services;
     }
 
@@ -62,6 +69,10 @@ public sealed class ServiceHarness : IAsyncDisposable
     public DisplayLinkService DisplayLinks => _services.GetRequiredService<DisplayLinkService>();
 
     public BoardState Boards => _services.GetRequiredService<BoardState>();
+
+    /// <summary>Any other of the app's services, as registered for the test.</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>The app's unit service over another view of the same database, e.g. one with a <see cref="SaveGate"/>.</summary>
     public UnitService UnitsOver(IDbContextFactory<RealtyDbContext> dbFactory) =>

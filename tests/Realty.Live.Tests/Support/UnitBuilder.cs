@@ -51,7 +51,8 @@ public sealed class UnitBuilder
         {
             return unit;
         }
-        var at = Moments.Start.AddDays(-1);
+        // Long enough ago that a hold's minutes and a deposit's days are up by the tests' "now".
+        var at = Moments.Start.AddDays(-5);
         unit.Publish(People.Chen, at);
         switch (_status)
         {
@@ -62,13 +63,13 @@ public sealed class UnitBuilder
                 unit.Hold(_agent, Customers.Zhang, at, HoldFor);
                 break;
             case UnitStatus.Deposited:
-                unit.Deposit(_agent, Customers.Zhang, at);
+                unit.TakeDeposit(_agent, Customers.Zhang, at);
                 break;
             case UnitStatus.Subscribed:
-                unit.Subscribe(_agent, Customers.Zhang, at);
+                unit.SubscribeAtList(_agent, Customers.Zhang, at);
                 break;
             case UnitStatus.Signed:
-                unit.Sign(_agent, Customers.Zhang, at);
+                unit.SignAtList(_agent, Customers.Zhang, at);
                 break;
         }
         return unit;

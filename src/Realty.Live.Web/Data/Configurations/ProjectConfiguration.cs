@@ -10,6 +10,9 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Phase).HasMaxLength(50);
+        builder.Property(p => p.TimeZoneId).HasMaxLength(64);
+        builder.Property(p => p.Opening).HasConversion<string>().HasMaxLength(12);
+        builder.Ignore(p => p.TimeZone);
         builder.HasMany(p => p.Buildings).WithOne().HasForeignKey(b => b.ProjectId);
         builder.HasMany(p => p.Layouts).WithOne().HasForeignKey(l => l.ProjectId);
     }

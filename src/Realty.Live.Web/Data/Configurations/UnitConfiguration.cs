@@ -15,6 +15,8 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(u => u.StatusChangedBy).HasMaxLength(64);
         builder.Property(u => u.WithheldReason).HasMaxLength(Unit.MaxReasonLength);
+        builder.Property(u => u.PriceBasis).HasConversion<string>().HasMaxLength(12);
+        builder.Property(u => u.PendingChange).HasConversion<string>().HasMaxLength(12);
         builder.Property(u => u.GrossArea).HasPrecision(10, 2);
         builder.Property(u => u.NetArea).HasPrecision(10, 2);
 
@@ -39,8 +41,18 @@ public sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.AgentId).HasMaxLength(64);
         builder.Property(d => d.AgentName).HasMaxLength(64);
         builder.Property(d => d.Stage).HasConversion<string>().HasMaxLength(12);
-        builder.Property(d => d.CloseReason).HasConversion<string>().HasMaxLength(12);
+        builder.Property(d => d.CloseReason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.CoBuyers).HasMaxLength(Deal.MaxCoBuyersLength);
+        builder.Property(d => d.SubscriptionNo).HasMaxLength(Deal.MaxNumberLength);
+        builder.Property(d => d.ContractNo).HasMaxLength(Deal.MaxNumberLength);
+        builder.Property(d => d.PriceLines).AsJson();
         builder.Ignore(d => d.IsLive);
+        builder.Ignore(d => d.SubscriptionNumber);
+        builder.HasIndex(d => new { d.ProjectId, d.SubscriptionNo }).IsUnique().HasFilter("\"SubscriptionNo\" IS NOT NULL");
+        builder.HasIndex(d => new { d.ProjectId, d.ContractNo }).IsUnique().HasFilter("\"ContractNo\" IS NOT NULL");
+        builder.HasIndex(d => new { d.ProjectId, d.Stage, d.SignBy });
+        builder.HasOne<QueueTicket>().WithMany().HasForeignKey(d => d.QueueTicketId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<PaymentPlan>().WithMany().HasForeignKey(d => d.PaymentPlanId).OnDelete(DeleteBehavior.NoAction);
 
         // The database itself refuses a second live deal on a unit: the last line against a double sale.
         builder.HasIndex(d => d.UnitId).IsUnique().HasFilter("\"ClosedAt\" IS NULL").HasDatabaseName("IX_Deals_UnitId_Live");
@@ -52,7 +64,7 @@ public sealed class UnitEventConfiguration : IEntityTypeConfiguration<UnitEvent>
     public void Configure(EntityTypeBuilder<UnitEvent> builder)
     {
         builder.Property(e => e.UnitCode).HasMaxLength(30);
-        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(12);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.From).HasConversion<string>().HasMaxLength(12);
         builder.Property(e => e.To).HasConversion<string>().HasMaxLength(12);
         builder.Property(e => e.ActorId).HasMaxLength(64);

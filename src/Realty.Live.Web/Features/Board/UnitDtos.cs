@@ -23,15 +23,62 @@ public sealed record UnitDetails(
     DateTime? HoldExpiresAt,
     string? WithheldReason,
     DealSummary? Deal,
-    IReadOnlyList<EventSummary> History);
+    IReadOnlyList<EventSummary> History,
+    string PriceBasis = "grossarea",
+    string? PendingChange = null);
 
 /// <param name="CanAct">Whether the viewer may move this deal on: its agent, or a manager.</param>
-public sealed record DealSummary(int Id, string Stage, string CustomerName, string CustomerPhone, string AgentName, decimal Price, DateTime OpenedAt, bool CanAct);
+/// <param name="Price">The list price the deal was struck at.</param>
+/// <param name="Paid">What was taken at the desk so far, less refunds.</param>
+public sealed record DealSummary(
+    int Id,
+    string Stage,
+    string CustomerName,
+    string CustomerPhone,
+    string AgentName,
+    decimal Price,
+    DateTime OpenedAt,
+    bool CanAct,
+    decimal FloorPrice = 0,
+    decimal? FinalPrice = null,
+    IReadOnlyList<PriceLineSummary>? PriceLines = null,
+    int? PlanId = null,
+    string? PlanName = null,
+    decimal? DepositAmount = null,
+    DateTime? DepositExpiresAt = null,
+    decimal? EarnestAmount = null,
+    string? SubscriptionNo = null,
+    DateOnly? SignBy = null,
+    string? ContractNo = null,
+    DateOnly? ContractDate = null,
+    int? TicketNumber = null,
+    string? CoBuyers = null,
+    decimal Paid = 0,
+    bool IsRehearsal = false);
+
+public sealed record PriceLineSummary(int SchemeId, string Name, string Kind, decimal Value, decimal Amount, decimal After);
 
 public sealed record EventSummary(string Action, string From, string To, string By, DateTime At, string? Reason);
 
-/// <summary>The body of every unit action: the version the agent saw, and what the action needs.</summary>
-public sealed record UnitCommand(int ExpectedVersion, string? CustomerName = null, string? CustomerPhone = null, string? Reason = null);
+/// <summary>
+/// The body of every unit action: the version the agent saw, and what the action needs. A deposit,
+/// subscription or contract also names its terms: discount schemes and payment plan (the price follows
+/// from them), amounts taken at the desk (the project's defaults when left out), the numbers on the
+/// forms, and on opening day the buyer's queue number.
+/// </summary>
+public sealed record UnitCommand(
+    int ExpectedVersion,
+    string? CustomerName = null,
+    string? CustomerPhone = null,
+    string? Reason = null,
+    IReadOnlyList<int>? SchemeIds = null,
+    int? PlanId = null,
+    decimal? Deposit = null,
+    decimal? Earnest = null,
+    string? SubscriptionNo = null,
+    string? ContractNo = null,
+    DateOnly? ContractDate = null,
+    int? TicketNumber = null);
 
 /// <summary>A unit offered when the one the agent wanted was taken.</summary>
 public sealed record SimilarUnit(int Id, string Code, int Floor, string Layout, decimal GrossArea, decimal ListPrice, int Version);

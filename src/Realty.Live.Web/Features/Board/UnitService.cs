@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
 
 namespace Realty.Live.Web.Features.Board;
 
 /// <summary>
-/// Every change to a unit goes through here: one short-lived context, the version the agent saw
-/// checked twice (here, and by the database as the concurrency token), one event row in the same
-/// transaction, and a broadcast only after the commit.
+/// Every change to a unit's status goes through here: one short-lived context, the version the agent
+/// saw checked twice (here, and by the database as the concurrency token), one event row and the deal's
+/// money in the same transaction, and a broadcast only after the commit.
 /// </summary>
 public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, BoardBroadcaster broadcaster, TimeProvider clock)
 {
@@ -52,19 +53,38 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == unit.ProjectId);
+            // During a rehearsal every new deal is a made-up one, wiped with the rehearsal.
+            var rehearsal = project.Opening == OpeningMode.Rehearsal && DealDesk.OpensDeal(unit, action);
+            var terms = action is UnitAction.Hold or UnitAction.Deposit or UnitAction.Subscribe or UnitAction.Sign
+                ? await DealDesk.TermsAsync(db, project, unit, action, command, now)
+                : null;
+            // On opening day the queue number says who the buyer is.
+            if (customer is null && terms?.Ticket is { } ticket && DealDesk.OpensDeal(unit, action))
+            {
+                customer = CustomerContact.Create(ticket.BuyerName, ticket.BuyerPhone);
+            }
             change = action switch
             {
                 UnitAction.Publish => unit.Publish(actor, now),
                 UnitAction.Withdraw => unit.Withdraw(actor, now),
                 UnitAction.Withhold => unit.Withhold(actor, command.Reason, now),
                 UnitAction.Unwithhold => unit.Unwithhold(actor, now),
-                UnitAction.Hold => unit.Hold(actor, customer ?? throw new DomainException("customer.required"), now, await HoldTimeAsync(db, unit)),
+                UnitAction.Hold => unit.Hold(actor, customer ?? throw new DomainException("customer.required"), now, TimeSpan.FromMinutes(project.HoldMinutes), terms, rehearsal),
                 UnitAction.Release => unit.Release(actor, now),
-                UnitAction.Deposit => unit.Deposit(actor, customer, now),
-                UnitAction.Subscribe => unit.Subscribe(actor, customer, now),
-                UnitAction.Sign => unit.Sign(actor, customer, now),
+                UnitAction.Deposit => unit.Deposit(actor, customer, terms!, now, rehearsal),
+                UnitAction.Subscribe => unit.Subscribe(actor, customer, terms!, now, rehearsal),
+                UnitAction.Sign => unit.Sign(actor, customer, terms!, now, rehearsal),
                 _ => throw new DomainException("action.unknown", action.ToWire()),
             };
+            if (terms is not null && action != UnitAction.Hold)
+            {
+                await DealDesk.BookAsync(db, project, change.Deal!, action, terms, actor, now);
+            }
+            if (action == UnitAction.Release && change.Deal is { } released)
+            {
+                await DealDesk.ScheduleAsync(db, released, null, project.Today(now));
+            }
         }
         catch (DomainException e)
         {
@@ -76,51 +96,63 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // A concurrent writer committed first: the version no longer matched (or, as a last
             // line, the one-live-deal index refused a second deal). Nothing of ours was written.
             await using var fresh = await dbFactory.CreateDbContextAsync();
             if (await LoadAsync(fresh, unitId) is not { } current || current.Version == command.ExpectedVersion)
             {
+                // Not a race: a form number already used on another deal is the one such case.
+                if (UniqueNumberTaken(e) is { } taken)
+                {
+                    return new CommandResult.Rejected(taken);
+                }
                 throw;
             }
             return await ConflictAsync(fresh, current, actor);
         }
 
-        await broadcaster.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, action, change.From, change.To, change.Version, actor.Name, change.At));
+        await broadcaster.PublishAsync(UnitChanged.Of(unit, change));
         return new CommandResult.Done(await DetailsAsync(db, unit, actor));
     }
 
-    /// <summary>Returns expired holds to Available; safe to run on several nodes and repeatedly.</summary>
-    public async Task<int> ExpireHoldsAsync()
+    /// <summary>Returns holds and deposits whose time is up to Available; safe to run on several nodes and repeatedly.</summary>
+    public async Task<IReadOnlyList<UnitChanged>> ExpireDueAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Units.Where(u => u.Status == UnitStatus.Held && u.HoldExpiresAt <= now)
+        var due = await db.Units
+            .Where(u => (u.Status == UnitStatus.Held && u.HoldExpiresAt <= now) ||
+                        (u.Status == UnitStatus.Deposited && db.Deals.Any(d => d.UnitId == u.Id && d.ClosedAt == null && d.DepositExpiresAt <= now)))
             .Select(u => new { u.Id, u.Version })
             .ToListAsync();
-        var expired = 0;
+        var expired = new List<UnitChanged>();
         foreach (var unit in due)
         {
-            if (await ExpireAsync(unit.Id, unit.Version, now))
+            if (await ExpireAsync(unit.Id, unit.Version, now) is { } change)
             {
-                expired++;
+                expired.Add(change);
             }
         }
         return expired;
     }
 
-    private async Task<bool> ExpireAsync(int unitId, int version, DateTime now)
+    private async Task<UnitChanged?> ExpireAsync(int unitId, int version, DateTime now)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var unit = await LoadAsync(db, unitId);
         if (unit is null || unit.Version != version)
         {
-            return false;
+            return null;
         }
-        var change = unit.ExpireHold(now);
+        var change = unit.Expire(now);
         db.UnitEvents.Add(change);
+        if (change.Deal is { } deal)
+        {
+            // What a buyer no longer owes: the unit went back on sale.
+            await DealDesk.ScheduleAsync(db, deal, null, DateOnly.FromDateTime(now));
+        }
         try
         {
             await db.SaveChangesAsync();
@@ -128,10 +160,11 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         catch (DbUpdateConcurrencyException)
         {
             // The agent acted on the unit in the meantime; their action wins.
-            return false;
+            return null;
         }
-        await broadcaster.PublishAsync(new UnitChanged(unit.ProjectId, unit.Id, unit.Code, unit.BuildingId, UnitAction.Expire, change.From, change.To, change.Version, Actor.System.Name, now));
-        return true;
+        var message = UnitChanged.Of(unit, change);
+        await broadcaster.PublishAsync(message);
+        return message;
     }
 
     public async Task<IReadOnlyList<SimilarUnit>> SimilarAsync(int unitId)
@@ -141,7 +174,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         return unit is null ? [] : await SimilarAsync(db, unit);
     }
 
-    private static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) => LoadAsync(db.Units, unitId);
+    internal static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) => LoadAsync(db.Units, unitId);
 
     private static Task<Unit?> LoadAsync(IQueryable<Unit> units, int unitId) =>
         units
@@ -150,8 +183,10 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             .Include(u => u.Deals.Where(d => d.ClosedAt == null))
             .SingleOrDefaultAsync(u => u.Id == unitId);
 
-    private static async Task<TimeSpan> HoldTimeAsync(RealtyDbContext db, Unit unit) =>
-        TimeSpan.FromMinutes(await db.Projects.Where(p => p.Id == unit.ProjectId).Select(p => p.HoldMinutes).SingleAsync());
+    private static string? UniqueNumberTaken(DbUpdateException e) =>
+        e.InnerException?.Message is { } message && (message.Contains("SubscriptionNo") || message.Contains("ContractNo"))
+            ? L.T("deal.number.taken")
+            : null;
 
     private static async Task<CommandResult> ConflictAsync(RealtyDbContext db, Unit current, Actor actor)
     {
@@ -171,7 +206,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             .Select(u => new SimilarUnit(u.Id, u.Code, u.Floor, u.Layout!.Code, u.GrossArea, u.ListPrice, u.Version))
             .ToListAsync();
 
-    private static async Task<UnitDetails> DetailsAsync(RealtyDbContext db, Unit unit, Actor viewer)
+    internal static async Task<UnitDetails> DetailsAsync(RealtyDbContext db, Unit unit, Actor viewer)
     {
         var history = await db.UnitEvents.AsNoTracking()
             .Where(e => e.UnitId == unit.Id)
@@ -179,14 +214,31 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             .Take(HistoryLength)
             .Select(e => new EventSummary(e.Action.ToWire(), e.From.ToWire(), e.To.ToWire(), e.ActorName, e.At, e.Reason))
             .ToListAsync();
-        var deal = unit.LiveDeal is { } d
-            ? new DealSummary(d.Id, d.Stage.ToWire(), d.CustomerName, d.BelongsTo(viewer) ? d.CustomerPhone : MaskPhone(d.CustomerPhone), d.AgentName, d.Price, d.OpenedAt, d.BelongsTo(viewer))
-            : null;
         return new UnitDetails(
             unit.Id, unit.ProjectId, unit.Code, unit.Building?.Name ?? "", unit.Floor, unit.Stack, unit.Status.ToWire(), unit.Version,
             unit.Layout?.Code ?? "", unit.Layout?.Name ?? "", unit.GrossArea, unit.NetArea, unit.Orientation,
             unit.UnitPrice, unit.ListPrice, unit.FloorPrice, unit.StatusChangedAt, unit.StatusChangedBy,
-            unit.HoldExpiresAt, unit.WithheldReason, deal, history);
+            unit.HoldExpiresAt, unit.WithheldReason, unit.LiveDeal is { } deal ? await DealAsync(db, deal, viewer) : null, history,
+            unit.PriceBasis.ToString().ToLowerInvariant(), unit.PendingChange?.ToString().ToLowerInvariant());
+    }
+
+    private static async Task<DealSummary> DealAsync(RealtyDbContext db, Deal deal, Actor viewer)
+    {
+        var facts = await db.Deals.AsNoTracking().Where(d => d.Id == deal.Id)
+            .Select(d => new
+            {
+                Paid = db.Receipts.Where(r => r.DealId == d.Id).Sum(r => (decimal?)r.Amount) ?? 0,
+                Plan = db.PaymentPlans.Where(p => p.Id == d.PaymentPlanId).Select(p => p.Name).FirstOrDefault(),
+                Ticket = db.QueueTickets.Where(t => t.Id == d.QueueTicketId).Select(t => (int?)t.Number).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync();
+        var mine = deal.BelongsTo(viewer);
+        return new DealSummary(
+            deal.Id, deal.Stage.ToWire(), deal.CustomerName, mine ? deal.CustomerPhone : MaskPhone(deal.CustomerPhone), deal.AgentName,
+            deal.Price, deal.OpenedAt, mine, deal.FloorPrice, deal.FinalPrice,
+            [.. deal.PriceLines.Select(l => new PriceLineSummary(l.SchemeId, l.Name, l.Kind.ToString().ToLowerInvariant(), l.Value, l.Amount, l.After))],
+            deal.PaymentPlanId, facts?.Plan, deal.DepositAmount, deal.DepositExpiresAt, deal.EarnestAmount, deal.SubscriptionNumber,
+            deal.SignBy, deal.ContractNo, deal.ContractDate, facts?.Ticket, deal.CoBuyers, facts?.Paid ?? 0, deal.IsRehearsal);
     }
 
     /// <summary>Other agents' customers are theirs: show only enough of the number to recognise it.</summary>

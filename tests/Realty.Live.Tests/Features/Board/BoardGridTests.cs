@@ -10,7 +10,7 @@ namespace Realty.Live.Tests.Features.Board;
 public sealed class BoardGridTests : BoardComponentTest
 {
     protected override ProjectBuilder Seed => base.Seed
-        .With("1#-101", (unit, now) => unit.Sign(People.Li, Customers.Zhao, now))
+        .With("1#-101", (unit, now) => unit.SignAtList(People.Li, Customers.Zhao, now))
         .With("1#-502", (unit, now) => unit.Hold(People.Wang, Customers.Zhang, now, TimeSpan.FromMinutes(30)));
 
     [Fact]

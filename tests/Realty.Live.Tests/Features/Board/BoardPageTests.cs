@@ -11,7 +11,7 @@ namespace Realty.Live.Tests.Features.Board;
 public sealed class BoardPageTests : BoardComponentTest
 {
     protected override ProjectBuilder Seed => base.Seed
-        .With("1#-101", (unit, now) => unit.Sign(People.Li, Customers.Zhao, now));
+        .With("1#-101", (unit, now) => unit.SignAtList(People.Li, Customers.Zhao, now));
 
     [Fact]
     public async Task ShowsTheFirstBuildingWithItsCellsCountsAndSellThrough()

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Realty.Live.Tests.Support;
 using Realty.Live.Web.Domain;
 using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Realtime;
 
 namespace Realty.Live.Tests.Features.Board;
@@ -22,9 +22,9 @@ public sealed class HoldExpiryTests : IAsyncLifetime
         var unitId = await HoldAsync("1#-501");
         _app.Clock.Advance(TimeSpan.FromMinutes(31));
 
-        var expired = await _app.Units.ExpireHoldsAsync();
+        var expired = await _app.Units.ExpireDueAsync();
 
-        Assert.Equal(1, expired);
+        Assert.Equal(unitId, Assert.Single(expired).UnitId);
         await using var db = _app.Open();
         var unit = await db.Units.SingleAsync(u => u.Id == unitId);
         Assert.Equal((UnitStatus.Available, 3, null), (unit.Status, unit.Version, unit.HoldExpiresAt));
@@ -44,7 +44,7 @@ public sealed class HoldExpiryTests : IAsyncLifetime
         var fresh = await HoldAsync("1#-601");
         _app.Clock.Advance(TimeSpan.FromMinutes(11));
 
-        Assert.Equal(1, await _app.Units.ExpireHoldsAsync());
+        Assert.Single(await _app.Units.ExpireDueAsync());
 
         Assert.Equal("available", (await _app.Units.GetAsync(old, People.Wang))!.Status);
         Assert.Equal("held", (await _app.Units.GetAsync(fresh, People.Wang))!.Status);
@@ -57,25 +57,41 @@ public sealed class HoldExpiryTests : IAsyncLifetime
         await HoldAsync("1#-502");
         _app.Clock.Advance(TimeSpan.FromHours(1));
 
-        var first = await _app.Units.ExpireHoldsAsync();
+        var first = await _app.Units.ExpireDueAsync();
         var published = _app.Published.Messages.Count;
-        var second = await _app.Units.ExpireHoldsAsync();
+        var second = await _app.Units.ExpireDueAsync();
 
-        Assert.Equal((2, 0), (first, second));
+        Assert.Equal((2, 0), (first.Count, second.Count));
         Assert.Equal(published, _app.Published.Messages.Count);
         await using var db = _app.Open();
         Assert.Equal(2, await db.UnitEvents.CountAsync(e => e.Action == UnitAction.Expire));
     }
 
     [Fact]
-    public async Task ADepositIsNotEndedByTheHoldExpiry()
+    public async Task ADepositLastsItsDaysNotTheHoldsMinutes()
     {
         var unitId = await HoldAsync("1#-501");
         await _app.Units.ExecuteAsync(unitId, UnitAction.Deposit, new UnitCommand(2), People.Wang);
-        _app.Clock.Advance(TimeSpan.FromHours(2));
+        _app.Clock.Advance(TimeSpan.FromDays(2));
 
-        Assert.Equal(0, await _app.Units.ExpireHoldsAsync());
+        Assert.Empty(await _app.Units.ExpireDueAsync());
         Assert.Equal("deposited", (await _app.Units.GetAsync(unitId, People.Wang))!.Status);
+    }
+
+    [Fact]
+    public async Task ADepositPastItsDaysGoesBackOnSaleAndItsAgentIsReminded()
+    {
+        var unitId = await HoldAsync("1#-501");
+        await _app.Units.ExecuteAsync(unitId, UnitAction.Deposit, new UnitCommand(2), People.Wang);
+        _app.Clock.Advance(TimeSpan.FromDays(3));
+
+        await _app.Service<DeadlinesJob>().RunAsync();
+
+        Assert.Equal("available", (await _app.Units.GetAsync(unitId, People.Wang))!.Status);
+        await using var db = _app.Open();
+        var reminder = await db.Reminders.SingleAsync();
+        Assert.Equal((ReminderKind.DepositExpired, People.Wang.Id, "1#-501"), (reminder.Kind, reminder.RecipientId, reminder.UnitCode));
+        Assert.Empty(await db.Receivables.ToListAsync());
     }
 
     [Fact]
@@ -84,7 +100,7 @@ public sealed class HoldExpiryTests : IAsyncLifetime
         var unitId = await HoldAsync("1#-501");
         _app.Clock.Advance(TimeSpan.FromMinutes(30));
 
-        await new HoldExpiryJob(_app.Units, NullLogger<HoldExpiryJob>.Instance).RunAsync();
+        await _app.Service<DeadlinesJob>().RunAsync();
 
         Assert.Equal("available", (await _app.Units.GetAsync(unitId, People.Wang))!.Status);
     }

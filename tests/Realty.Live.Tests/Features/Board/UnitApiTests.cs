@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Realty.Live.Tests.Support;
 using Realty.Live.Web.Domain;
@@ -84,12 +85,15 @@ public sealed class UnitApiTests(RealtyAppFactory app) : IClassFixture<RealtyApp
 
         var held = await ReadUnitAsync(await client.ActAsync(listed.Id, "hold", new { expectedVersion = listed.Version, customerName = "张伟", customerPhone = "+86 138-0013-8000" }));
         var deposited = await ReadUnitAsync(await client.ActAsync(listed.Id, "deposit", new { expectedVersion = held.Version }));
-        var subscribed = await ReadUnitAsync(await client.ActAsync(listed.Id, "subscribe", new { expectedVersion = deposited.Version }));
-        var signed = await ReadUnitAsync(await client.ActAsync(listed.Id, "sign", new { expectedVersion = subscribed.Version }));
+        var options = await client.GetFromJsonAsync<JsonElement>($"/api/units/{listed.Id}/options");
+        var planId = options.GetProperty("plans")[0].GetProperty("id").GetInt32();
+        var subscribed = await ReadUnitAsync(await client.ActAsync(listed.Id, "subscribe", new { expectedVersion = deposited.Version, planId }));
+        var signed = await ReadUnitAsync(await client.ActAsync(listed.Id, "sign", new { expectedVersion = subscribed.Version, contractNo = "HT-2026-API-1" }));
 
         Assert.Equal(["held", "deposited", "subscribed", "signed"], new[] { held, deposited, subscribed, signed }.Select(u => u.Status));
         Assert.Equal(listed.Version + 4, signed.Version);
         Assert.Equal(("张伟", "13800138000", "王芳"), (signed.Deal!.CustomerName, signed.Deal.CustomerPhone, signed.Deal.AgentName));
+        Assert.Equal((planId, listed.ListPrice, "HT-2026-API-1"), (signed.Deal.PlanId, signed.Deal.FinalPrice, signed.Deal.ContractNo));
         Assert.NotNull(held.HoldExpiresAt);
         Assert.Null(signed.HoldExpiresAt);
     }

@@ -17,7 +17,7 @@ public sealed class UnitRaceTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _project = await _app.SeedAsync(ProjectBuilder.ATenFloorTower()
             .WithBuilding("2#", 10, ("01", "B"))
-            .With("1#-401", (unit, now) => unit.Sign(People.Li, Customers.Zhao, now)));
+            .With("1#-401", (unit, now) => unit.SignAtList(People.Li, Customers.Zhao, now)));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -34,7 +34,7 @@ public sealed class UnitRaceTests : IAsyncLifetime
         var people = Enumerable.Range(1, Contenders).Select(i => new Actor($"person-{i}", $"顾问{i}", IsManager: Unit.IsManagerOnly(action))).ToList();
 
         var results = await Task.WhenAll(people.Select(person => Task.Run(() =>
-            racing.ExecuteAsync(unitId, action, new UnitCommand(1, $"客户{person.Id}", "13800138000", $"保留给{person.Name}"), person))));
+            racing.ExecuteAsync(unitId, action, new UnitCommand(1, $"客户{person.Id}", "13800138000", $"保留给{person.Name}", PlanId: _project.OneOffPlanId, ContractNo: $"HT-{person.Id}"), person))));
 
         Assert.Equal(Contenders, gate.Arrived);
         var winner = Assert.Single(results.OfType<CommandResult.Done>()).Unit;

@@ -29,17 +29,21 @@ public sealed class UnitServiceTests : IAsyncLifetime
         Assert.Equal(2, unit.Version);
         Assert.Equal(_app.Now.AddMinutes(45), unit.HoldExpiresAt);
         Assert.Equal(People.Wang.Name, unit.StatusChangedBy);
-        Assert.Equal(new DealSummary(unit.Deal!.Id, "held", "张伟", "13800138000", People.Wang.Name, unit.ListPrice, _app.Now, CanAct: true), unit.Deal);
+        var deal = unit.Deal!;
+        Assert.Equal(("held", "张伟", "13800138000", People.Wang.Name, unit.ListPrice, unit.FloorPrice, _app.Now, true),
+            (deal.Stage, deal.CustomerName, deal.CustomerPhone, deal.AgentName, deal.Price, deal.FloorPrice, deal.OpenedAt, deal.CanAct));
+        // A hold agrees no price or money yet.
+        Assert.Equal((null, null, 0m), (deal.FinalPrice, deal.PlanId, deal.Paid));
 
         await using var db = _app.Open();
         var change = await db.UnitEvents.SingleAsync(e => e.UnitId == unitId);
-        Assert.Equal((UnitAction.Hold, UnitStatus.Available, UnitStatus.Held, 2, People.Wang.Id, unit.Deal.Id), (change.Action, change.From, change.To, change.Version, change.ActorId, change.DealId));
+        Assert.Equal((UnitAction.Hold, UnitStatus.Available, UnitStatus.Held, 2, People.Wang.Id, deal.Id), (change.Action, change.From, change.To, change.Version, change.ActorId, change.DealId));
         var stored = await db.Units.SingleAsync(u => u.Id == unitId);
         Assert.Equal((UnitStatus.Held, 2), (stored.Status, stored.Version));
 
         var published = Assert.Single(_app.Published.Of<UnitChanged>());
         Assert.Equal(
-            new UnitChanged(_project.Id, unitId, "1#-501", _project.Buildings["1#"], UnitAction.Hold, UnitStatus.Available, UnitStatus.Held, 2, People.Wang.Name, _app.Now),
+            new UnitChanged(_project.Id, unitId, "1#-501", _project.Buildings["1#"], UnitAction.Hold, UnitStatus.Available, UnitStatus.Held, 2, People.Wang.Name, _app.Now, unit.ListPrice),
             published);
     }
 
@@ -61,7 +65,7 @@ public sealed class UnitServiceTests : IAsyncLifetime
         var unitId = _project.UnitId(code);
         var actor = Unit.IsManagerOnly(action) ? People.Chen : People.Wang;
 
-        var result = await _app.Units.ExecuteAsync(unitId, action, new UnitCommand(1, Customers.ZhangName, Customers.ZhangPhone, "样板间"), actor);
+        var result = await _app.Units.ExecuteAsync(unitId, action, new UnitCommand(1, Customers.ZhangName, Customers.ZhangPhone, "样板间", PlanId: _project.OneOffPlanId, ContractNo: "HT-2026-0001"), actor);
 
         var unit = Assert.IsType<CommandResult.Done>(result).Unit;
         Assert.Equal(status, unit.Status);
@@ -105,8 +109,8 @@ public sealed class UnitServiceTests : IAsyncLifetime
         await _app.Units.ExecuteAsync(unitId, UnitAction.Hold, Hold(1), People.Wang);
 
         await _app.Units.ExecuteAsync(unitId, UnitAction.Deposit, new UnitCommand(2), People.Wang);
-        await _app.Units.ExecuteAsync(unitId, UnitAction.Subscribe, new UnitCommand(3), People.Wang);
-        var signed = Assert.IsType<CommandResult.Done>(await _app.Units.ExecuteAsync(unitId, UnitAction.Sign, new UnitCommand(4), People.Wang)).Unit;
+        await _app.Units.ExecuteAsync(unitId, UnitAction.Subscribe, new UnitCommand(3, PlanId: _project.OneOffPlanId), People.Wang);
+        var signed = Assert.IsType<CommandResult.Done>(await _app.Units.ExecuteAsync(unitId, UnitAction.Sign, new UnitCommand(4, ContractNo: "HT-2026-0001"), People.Wang)).Unit;
 
         Assert.Equal(("signed", 5), (signed.Status, signed.Version));
         Assert.Equal(("signed", Customers.ZhangName), (signed.Deal!.Stage, signed.Deal.CustomerName));
