@@ -31,8 +31,13 @@ public static class ServerSteps
     public static async Task<UnitDetails> ActAsync(this IServiceProvider services, string code, UnitAction action, Actor actor, string? customerName = null, string? customerPhone = null)
     {
         var unit = await services.UnitRecordAsync(code);
-        var result = await services.GetRequiredService<UnitService>()
-            .ExecuteAsync(unit.Id, action, new UnitCommand(unit.Version, customerName, customerPhone), actor);
+        await using var db = await services.DbAsync();
+        // A subscription or contract straight from a hold or from nothing agrees a price: at the list price, by the first plan.
+        var planId = await db.PaymentPlans.Where(p => p.Active).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var command = new UnitCommand(unit.Version, customerName, customerPhone,
+            PlanId: action is UnitAction.Subscribe or UnitAction.Sign ? planId : null,
+            ContractNo: action == UnitAction.Sign ? $"HT-E2E-{unit.Id}-{unit.Version}" : null);
+        var result = await services.GetRequiredService<UnitService>().ExecuteAsync(unit.Id, action, command, actor);
         return result is CommandResult.Done done ? done.Unit : throw new InvalidOperationException($"{action} on {code} was refused: {result}");
     }
 
