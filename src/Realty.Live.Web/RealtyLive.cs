@@ -101,6 +101,7 @@ public static class RealtyLive
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         services.AddSingleton<UnitService>();
         services.AddSingleton<QuoteService>();
+        services.AddSingleton<ActionThrottle>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
         services.AddSingleton<ReminderService>();

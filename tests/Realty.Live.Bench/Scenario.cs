@@ -44,6 +44,9 @@ public sealed class Scenario(BenchOptions options, string repositoryRoot, string
                 ["Demo__Seed"] = "false",
                 ["Jobs__Enabled"] = "false",
                 ["Diagnostics__Enabled"] = "true",
+                // The simulated agents act faster than the fairness limits let a person; the benchmark measures the system, not the limits.
+                ["RateLimits__AgentPerMinute"] = "0",
+                ["RateLimits__BuyerPerMinute"] = "0",
             }, appLog, cancellationToken);
             Say($"app (PID {app.Pid}) listening on {app.BaseAddress}");
             try

@@ -49,6 +49,10 @@ public static partial class L
     public static string Money(decimal amount) =>
         amount.ToString("C0", CnyFormat());
 
+    /// <summary>Money to the fen, as on a payment schedule: ¥4,546.47.</summary>
+    public static string Yuan(decimal amount) =>
+        amount.ToString("C2", CnyFormat());
+
     /// <summary>A short total for board cells: 401.2万 in Chinese, ¥4.01M in English.</summary>
     public static string MoneyShort(decimal amount) => IsChinese
         ? (amount / 10_000m).ToString("0.#", CultureInfo.CurrentCulture) + "万"

@@ -67,11 +67,31 @@ public sealed class AgentJourneyTests(LiveApp app)
         await AssertTouchTargetsAsync(tablet.Locator("[data-action=\"release\"]"), tablet.Locator("[data-action=\"subscribe\"]"));
         await Scenario.StepScreenshotAsync(tablet, "agent-journey-4-held.png");
 
-        await TapAndExpectAsync(tablet, code, "subscribe", "subscribed");
+        // The subscription agrees the price: a discount the unit qualifies for, the first plan, and the breakdown to show the customer.
+        await TapAndExpectAsync(tablet, code, "subscribe", "subscribed", async () =>
+        {
+            var discount = tablet.Locator("[data-terms] [data-scheme]:not([disabled])").First;
+            var listPrice = decimal.Parse(await tablet.Locator("[data-list-price]").GetAttributeAsync("data-list-price") ?? "0");
+            await AssertTouchTargetsAsync(discount, tablet.Locator("[data-terms] [data-plan]").First, tablet.Locator("[data-action=\"confirm\"]"));
+            await discount.TapAsync();
+            await Expect(discount).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(tablet.Locator("[data-breakdown] [data-line]")).ToHaveCountAsync(1);
+            var final = decimal.Parse(await tablet.Locator("[data-breakdown] [data-final-price]").GetAttributeAsync("data-final-price") ?? "0");
+            Assert.True(final < listPrice, $"The discount left the price at {final}, list {listPrice}.");
+            await Expect(tablet.Locator("[data-print-quote]")).ToBeVisibleAsync();
+            await Scenario.StepScreenshotAsync(tablet, "agent-journey-5-terms.png");
+        });
         await Expect(tablet.Locator("[data-hold-expires]")).ToHaveCountAsync(0);
-        await Scenario.StepScreenshotAsync(tablet, "agent-journey-5-subscribed.png");
+        await Expect(tablet.Locator("[data-deal] [data-final-price]")).ToBeVisibleAsync();
+        await Expect(tablet.Locator("[data-deal] [data-sign-by]")).ToBeVisibleAsync();
+        await Scenario.StepScreenshotAsync(tablet, "agent-journey-6-subscribed.png");
 
-        await TapAndExpectAsync(tablet, code, "sign", "signed");
+        await TapAndExpectAsync(tablet, code, "sign", "signed", async () =>
+        {
+            await Expect(tablet.Locator("[data-agreed]")).ToBeVisibleAsync();
+            await tablet.Locator("[data-field=\"contract-no\"]").FillAsync($"HT-2026-{code.Replace('#', '-')}");
+        });
+        await Expect(tablet.Locator("[data-deal] [data-contract-no]")).ToHaveAttributeAsync("data-contract-no", $"HT-2026-{code.Replace('#', '-')}");
         // Signed is final for an agent: nothing left to tap.
         await Expect(tablet.Locator("[data-sheet] [data-action]:not([data-action=\"close\"])")).ToHaveCountAsync(0);
         await Expect(history).ToHaveCountAsync(earlier + 3);
@@ -90,12 +110,18 @@ public sealed class AgentJourneyTests(LiveApp app)
         Assert.Equal((before.Deals + 1, 1), (after.Deals, after.LiveDeals));
     });
 
-    /// <summary>Taps an action and waits for the sheet, the cell and the history to show its result.</summary>
-    private static async Task TapAndExpectAsync(IPage tablet, string code, string action, string status)
+    /// <summary>Taps an action (filling in and confirming its terms, when it has some) and waits for the sheet, the cell and the history to show its result.</summary>
+    private static async Task TapAndExpectAsync(IPage tablet, string code, string action, string status, Func<Task>? fillTerms = null)
     {
         var history = tablet.Locator(".history li");
         var entries = await history.CountAsync();
         await tablet.Locator($"[data-action=\"{action}\"]").TapAsync();
+        if (fillTerms is not null)
+        {
+            await Expect(tablet.Locator($"[data-terms=\"{action}\"]")).ToBeVisibleAsync();
+            await fillTerms();
+            await tablet.Locator("[data-action=\"confirm\"]").TapAsync();
+        }
         await Expect(tablet.SheetStatus()).ToHaveAttributeAsync("data-sheet-status", status);
         await Expect(tablet.Cell(code)).ToHaveAttributeAsync("data-status", status, Pushed);
         await Expect(history).ToHaveCountAsync(entries + 1);

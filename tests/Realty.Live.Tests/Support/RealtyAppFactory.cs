@@ -12,7 +12,7 @@ namespace Realty.Live.Tests.Support;
 /// The whole app in memory over its own SQLite file with the demo project and demo people
 /// (password <see cref="Realty.Live.Web.Data.DemoSeed.Password"/>); one per test class.
 /// </summary>
-public sealed class RealtyAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class RealtyAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Wang = "wangfang@demo.realty.live";
     public const string Li = "liqiang@demo.realty.live";
@@ -85,7 +85,16 @@ public sealed class RealtyAppFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "false");
+        // Tests act for the same few people faster than a person could; the limits have tests of their own.
+        builder.UseSetting("RateLimits:AgentPerMinute", "0");
+        builder.UseSetting("RateLimits:BuyerPerMinute", "0");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a test class that needs the app set up differently.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     private sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);

@@ -9,5 +9,8 @@ public sealed class CustomerDraft
 
     public string? Reason { get; set; }
 
-    public void Clear() => (Name, Phone, Reason) = (null, null, null);
+    /// <summary>On opening day the buyer's queue number says who they are and whether it is their turn.</summary>
+    public int? TicketNumber { get; set; }
+
+    public void Clear() => (Name, Phone, Reason, TicketNumber) = (null, null, null, null);
 }

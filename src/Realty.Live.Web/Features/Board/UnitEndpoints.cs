@@ -46,7 +46,7 @@ public static class UnitEndpoints
                 ? Results.Ok(unit)
                 : Results.Problem(statusCode: 404, detail: L.T("unit.notFound")));
 
-        api.MapPost("/units/{unitId:int}/{action}", async Task<IResult> (int unitId, string action, [FromBody] UnitCommand? command, UnitService units, HttpContext http) =>
+        api.MapPost("/units/{unitId:int}/{action}", async Task<IResult> (int unitId, string action, [FromBody] UnitCommand? command, UnitService units, ActionThrottle throttle, HttpContext http) =>
         {
             if (!UnitStatusNames.TryParseAction(action, out var unitAction))
             {
@@ -61,7 +61,13 @@ public static class UnitEndpoints
             {
                 return Results.Problem(statusCode: 400, detail: L.T("request.bodyRequired"));
             }
-            return await units.ExecuteAsync(unitId, unitAction, command, http.User.ToActor()) switch
+            var actor = http.User.ToActor();
+            if (throttle.Refusal(actor, command) is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem(statusCode: 429, title: "Too many requests", detail: wait.Message);
+            }
+            return await units.ExecuteAsync(unitId, unitAction, command, actor) switch
             {
                 CommandResult.Done done => Results.Ok(done.Unit),
                 CommandResult.Conflict conflict => Results.Problem(

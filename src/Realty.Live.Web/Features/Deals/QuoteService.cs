@@ -11,8 +11,8 @@ public sealed record PlanOption(int Id, string Name, PaymentPlanKind Kind, decim
 /// <param name="NotHere">Why the scheme cannot be given on this unit (stack, layout, dates), or null; a plan rule is checked with the plan.</param>
 public sealed record SchemeOption(int Id, string Name, DiscountKind Kind, decimal Value, string? Identity, int? PlanId, DateOnly? ValidTo, string? NotHere);
 
-/// <summary>What the sales desk may offer on one unit today.</summary>
-public sealed record DealOptions(IReadOnlyList<PlanOption> Plans, IReadOnlyList<SchemeOption> Schemes, decimal DefaultDeposit, decimal DefaultEarnest);
+/// <summary>What the sales desk may offer on one unit today; during an opening a new deal also needs a called queue number.</summary>
+public sealed record DealOptions(IReadOnlyList<PlanOption> Plans, IReadOnlyList<SchemeOption> Schemes, decimal DefaultDeposit, decimal DefaultEarnest, OpeningMode Opening);
 
 /// <summary>The price and the payments of one unit for one buyer: the sheet's breakdown and the printed quote (置业计划).</summary>
 public sealed record QuoteView(
@@ -66,7 +66,8 @@ public sealed class QuoteService(IDbContextFactory<RealtyDbContext> dbFactory, T
                 .Select(s => new SchemeOption(s.Id, s.Name, s.Kind, s.Value, s.Identity, s.PaymentPlanId, s.ValidTo,
                     s.Refusal(unit, unit.Layout!.Code, today, s.PaymentPlanId) is { } refusal ? L.T(refusal, s.Name, unit.Code) : null))],
             project.DefaultDeposit,
-            project.DefaultEarnest);
+            project.DefaultEarnest,
+            project.Opening);
     }
 
     public async Task<QuoteResult> QuoteAsync(int unitId, IReadOnlyCollection<int> schemeIds, int? planId, Actor viewer)
