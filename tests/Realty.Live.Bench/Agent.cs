@@ -59,7 +59,8 @@ public sealed class AgentTally
 }
 
 /// <summary>How agents behave: the forced pause between reading a unit and acting on it, and how they let holds go.</summary>
-public sealed record AgentHabits(int GapMinMs, int GapMaxMs, double SubscribeShare, int MaxHolds);
+/// <param name="PlanId">The payment plan a subscription agrees.</param>
+public sealed record AgentHabits(int GapMinMs, int GapMaxMs, double SubscribeShare, int MaxHolds, int PlanId);
 
 /// <summary>
 /// A sales consultant on opening day, as fast as the system lets them: picks a unit (Zipf-skewed),
@@ -124,7 +125,8 @@ public sealed class Agent(int index, AgentApi api, string token, UnitPicker pick
         }
         await Task.Delay(_random.Next(habits.GapMinMs, habits.GapMaxMs + 1), cancellationToken);
         var action = _random.NextDouble() < habits.SubscribeShare ? "subscribe" : "release";
-        Tally.Record(await api.ActAsync(token, unitId, action, new UnitCommand(unit.Version), cancellationToken), unitId, action);
+        var command = new UnitCommand(unit.Version, PlanId: action == "subscribe" ? habits.PlanId : null);
+        Tally.Record(await api.ActAsync(token, unitId, action, command, cancellationToken), unitId, action);
     }
 
     private async Task<UnitView?> ReadAsync(int unitId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public sealed record UnitView(int Id, string Code, string Status, int Version, D
 
 public sealed record DealView(bool CanAct);
 
-public sealed record UnitCommand(int ExpectedVersion, string? CustomerName = null, string? CustomerPhone = null);
+public sealed record UnitCommand(int ExpectedVersion, string? CustomerName = null, string? CustomerPhone = null, int? PlanId = null);
 
 /// <summary>One write: what came back, how long it took, and the unit as the server then saw it.</summary>
 public sealed record ActionOutcome(HttpStatusCode Status, long StartTicks, long EndTicks, UnitView? Unit)

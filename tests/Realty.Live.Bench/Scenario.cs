@@ -124,7 +124,7 @@ public sealed class Scenario(BenchOptions options, string repositoryRoot, string
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
 
         Say($"load: {options.Agents} agents for {options.DurationSeconds} s");
-        var habits = new AgentHabits(options.GapMinMs, options.GapMaxMs, SubscribeShare: 0.1, MaxHolds: 3);
+        var habits = new AgentHabits(options.GapMinMs, options.GapMaxMs, SubscribeShare: 0.1, MaxHolds: 3, seeded.PlanId);
         var agents = tokens.Select((token, i) => new Agent(i, api, token, picker, habits)).ToList();
         cpu.Start();
         var loadStart = DateTime.UtcNow;

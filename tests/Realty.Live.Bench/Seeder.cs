@@ -6,14 +6,14 @@ using Realty.Live.Web.Domain;
 namespace Realty.Live.Bench;
 
 /// <summary>What the seed made: the project, its display link's token, the agents' sign-ins and every unit.</summary>
-public sealed record SeededProject(int ProjectId, string DisplayToken, IReadOnlyList<string> AgentEmails, IReadOnlyList<SeededUnit> Units, IReadOnlyList<string> Buildings);
+public sealed record SeededProject(int ProjectId, string DisplayToken, IReadOnlyList<string> AgentEmails, IReadOnlyList<SeededUnit> Units, IReadOnlyList<string> Buildings, int PlanId);
 
 public sealed record SeededUnit(int Id, string Code, int BuildingId, int Version);
 
 /// <summary>
 /// Writes the opening-day project straight into the app's database before the app starts: towers of
 /// 18–33 floors with 4 or 6 units a floor until N units, every unit Available, A agents (Identity
-/// users in role Agent) and one display link for the walls.
+/// users in role Agent), one display link for the walls and a one-off payment plan for subscriptions.
 /// </summary>
 public static class Seeder
 {
@@ -117,6 +117,8 @@ public static class Seeder
         db.Units.AddRange(units);
         var link = new DisplayLink(project.Id, "开盘大屏 Bench", new Actor("bench", "Bench", IsManager: true), now);
         db.DisplayLinks.Add(link);
+        var plan = new PaymentPlan(project.Id, new PaymentPlanTerms("一次性付款 One-off", PaymentPlanKind.OneOff, 100, DownPaymentDays: 15));
+        db.PaymentPlans.Add(plan);
         await db.SaveChangesAsync();
 
         return new SeededProject(
@@ -124,7 +126,8 @@ public static class Seeder
             link.Token,
             emails,
             [.. units.Select(u => new SeededUnit(u.Id, u.Code, u.BuildingId, u.Version))],
-            [.. project.Buildings.Select(b => b.Name)]);
+            [.. project.Buildings.Select(b => b.Name)],
+            plan.Id);
     }
 
     /// <summary>Towers from 33 floors down to 18, every third a six-unit slab, the last one topped off with what is left.</summary>
