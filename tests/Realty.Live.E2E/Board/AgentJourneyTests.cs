@@ -92,8 +92,9 @@ public sealed class AgentJourneyTests(LiveApp app)
             await tablet.Locator("[data-field=\"contract-no\"]").FillAsync($"HT-2026-{code.Replace('#', '-')}");
         });
         await Expect(tablet.Locator("[data-deal] [data-contract-no]")).ToHaveAttributeAsync("data-contract-no", $"HT-2026-{code.Replace('#', '-')}");
-        // Signed is final for an agent: nothing left to tap.
-        await Expect(tablet.Locator("[data-sheet] [data-action]:not([data-action=\"close\"])")).ToHaveCountAsync(0);
+        // Signed is final for an agent: what is left is asking a manager for a change.
+        await Expect(tablet.Locator("[data-sheet] [data-action]:not([data-action=\"close\"])")).ToHaveCountAsync(1);
+        await Expect(tablet.Locator("[data-action=\"ask-change\"]")).ToBeVisibleAsync();
         await Expect(history).ToHaveCountAsync(earlier + 3);
         await Expect(history.Nth(0)).ToContainTextAsync("签约 · 王芳");
         await Expect(history.Nth(1)).ToContainTextAsync("认购 · 王芳");
