@@ -18,6 +18,7 @@ using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
 
@@ -102,6 +103,7 @@ public static class RealtyLive
         services.AddSingleton<UnitService>();
         services.AddSingleton<QuoteService>();
         services.AddSingleton<ActionThrottle>();
+        services.AddSingleton<SalesTermsService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
         services.AddSingleton<ReminderService>();

@@ -8,6 +8,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Realtime;
 
@@ -31,6 +32,7 @@ public static class RealtyTestServices
         services.AddSingleton<BoardRelay>();
         services.AddSingleton<UnitService>();
         services.AddSingleton<QuoteService>();
+        services.AddSingleton<SalesTermsService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
