@@ -283,6 +283,7 @@ public static partial class L
         ["setup.value"] = ("Value", "数值"),
         ["setup.value.help"] = ("Percentage: what is paid (98); points: points off (1.5); amounts in ¥.", "打折填实付比例（98）；减点填点数（1.5）；金额填元。"),
         ["setup.valid"] = ("Valid", "有效期"),
+        ["setup.always"] = ("Always", "长期有效"),
         ["setup.scope"] = ("For", "适用范围"),
         ["setup.newScheme"] = ("New discount", "新增优惠"),
         ["setup.editScheme"] = ("Edit discount", "编辑优惠"),
