@@ -179,7 +179,7 @@ public static partial class L
         ["pricing.mode.percent"] = ("Percentage", "百分比"),
         ["pricing.mode.perm2"] = ("Amount per m²", "每平米金额"),
         ["pricing.mode.total"] = ("Amount on the total", "每套总价金额"),
-        ["pricing.value"] = ("Change (a minus lowers)", "调整值（负数为下调）"),
+        ["pricing.value"] = ("Change (±)", "调整值（±）"),
         ["pricing.reason"] = ("Reason (optional)", "调价原因（选填）"),
         ["pricing.preview"] = ("Preview", "预览"),
         ["pricing.apply"] = ("Apply", "确认调价"),
