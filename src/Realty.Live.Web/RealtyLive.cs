@@ -17,6 +17,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Pricing;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
@@ -108,6 +109,7 @@ public static class RealtyLive
         services.AddSingleton<OpeningService>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<DisplayLinkService>();
+        services.AddSingleton<PriceService>();
         services.AddTransient<DeadlinesJob>();
 
         services.AddHangfire(config =>
@@ -177,6 +179,7 @@ public static class RealtyLive
         app.MapUnitApi();
         app.MapDealApi();
         app.MapDisplayLinkApi();
+        app.MapPricingApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
