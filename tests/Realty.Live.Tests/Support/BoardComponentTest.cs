@@ -50,10 +50,14 @@ public abstract class BoardComponentTest : BunitContext, IAsyncLifetime
         await Services.StartRelayAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync()
+    /// <summary>
+    /// MudBlazor's selects leave a service that can only be disposed asynchronously, which the
+    /// synchronous dispose xunit calls afterwards would throw on: the context is disposed here first.
+    /// </summary>
+    async Task IAsyncLifetime.DisposeAsync()
     {
+        await DisposeAsync();
         Database.Dispose();
-        return Task.CompletedTask;
     }
 
     /// <summary>Signs in as the actor, with the claims the app's cookie carries.</summary>

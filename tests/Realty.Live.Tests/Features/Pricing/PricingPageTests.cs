@@ -12,7 +12,7 @@ using Realty.Live.Web.Localization;
 namespace Realty.Live.Tests.Features.Pricing;
 
 /// <summary>Prices as in <see cref="PriceServiceTests"/>; 1#-601 is subscribed.</summary>
-public sealed class PricingPageTests : BoardComponentTest, IAsyncLifetime
+public sealed class PricingPageTests : BoardComponentTest
 {
     public PricingPageTests()
     {
@@ -24,16 +24,6 @@ public sealed class PricingPageTests : BoardComponentTest, IAsyncLifetime
         .With("1#-601", (unit, now) => unit.SubscribeAtList(People.Wang, Customers.Zhang, now));
 
     private PriceService Prices => Services.GetRequiredService<PriceService>();
-
-    /// <summary>
-    /// MudBlazor's selects leave a service that can only be disposed asynchronously, which the
-    /// synchronous dispose xunit calls afterwards would throw on: the context is disposed here first.
-    /// </summary>
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        Database.Dispose();
-    }
 
     [Fact]
     public async Task ThePreviewShowsEachUnitsNewPricesTheTotalsAndTheUnitsLeftAlone()
