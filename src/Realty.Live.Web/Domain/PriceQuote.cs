@@ -20,7 +20,7 @@ public sealed record PriceQuote(decimal ListPrice, IReadOnlyList<PriceLine> Line
     public static PriceQuote For(Unit unit, string layoutCode, IEnumerable<DiscountScheme> schemes, DateOnly today, int? paymentPlanId)
     {
         var (listPrice, floorPrice) = unit.LiveDeal is { } deal ? (deal.Price, deal.FloorPrice) : (unit.ListPrice, unit.FloorPrice);
-        var chosen = schemes.DistinctBy(s => s.Id).OrderBy(s => s.Kind).ThenBy(s => s.Id).ToList();
+        var chosen = schemes.DistinctBy(s => s.Id).OrderBy(s => Order(s.Kind)).ThenBy(s => s.Id).ToList();
         foreach (var scheme in chosen)
         {
             if (scheme.Refusal(unit, layoutCode, today, paymentPlanId) is { } refusal)
@@ -48,4 +48,13 @@ public sealed record PriceQuote(decimal ListPrice, IReadOnlyList<PriceLine> Line
         }
         return new PriceQuote(listPrice, lines, price, floorPrice);
     }
+
+    // Not the enum's order: amounts per m² come before amounts off the total, as the sales office writes them.
+    private static int Order(DiscountKind kind) => kind switch
+    {
+        DiscountKind.Percent => 0,
+        DiscountKind.Points => 1,
+        DiscountKind.AmountOffPerM2 => 2,
+        _ => 3,
+    };
 }
