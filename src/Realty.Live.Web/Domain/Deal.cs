@@ -219,23 +219,23 @@ public sealed partial class Deal
 
     private void TakeDeposit(DealTerms terms, DateTime now)
     {
-        var amount = terms.Deposit ?? throw new DomainException("deal.deposit.required");
+        var amount = Money.Fen(terms.Deposit ?? throw new DomainException("deal.deposit.required"));
         if (amount <= 0 || amount > Price)
         {
             throw new DomainException("deal.deposit.range");
         }
-        DepositAmount = Money.Fen(amount);
+        DepositAmount = amount;
         DepositExpiresAt = now + terms.DepositFor;
     }
 
     private void TakeEarnest(DealTerms terms)
     {
-        var amount = terms.Earnest ?? throw new DomainException("deal.earnest.required");
+        var amount = Money.Fen(terms.Earnest ?? throw new DomainException("deal.earnest.required"));
         if (amount <= 0 || amount > FinalPrice)
         {
             throw new DomainException("deal.earnest.range");
         }
-        EarnestAmount = Money.Fen(amount);
+        EarnestAmount = amount;
     }
 
     private void SetPrice(DealTerms terms, Actor actor, bool required)

@@ -208,12 +208,13 @@ public sealed class Unit
     {
         Guard(UnitAction.Reprice, actor);
         var area = basis == PriceBasis.NetArea ? NetArea : GrossArea;
-        var list = Money.Fen(basis == PriceBasis.Total ? amount : amount * area);
-        if (amount <= 0 || list > Money.MaxPrice)
+        // An absurd amount is refused before it is multiplied: a decimal overflows near 8e28.
+        var list = amount is > 0 and <= Money.MaxPrice ? Money.Fen(basis == PriceBasis.Total ? amount : amount * area) : 0;
+        if (list <= 0 || list > Money.MaxPrice)
         {
             throw new DomainException("price.amount.range", Code);
         }
-        if (floorPrice <= 0 || Money.Fen(floorPrice) > list)
+        if (Money.Fen(floorPrice) <= 0 || Money.Fen(floorPrice) > list)
         {
             throw new DomainException("price.floor.range", Code);
         }
