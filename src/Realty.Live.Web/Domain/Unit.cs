@@ -298,17 +298,19 @@ public sealed class Unit
         {
             throw new DomainException("change.pendingBlocks", Code);
         }
+        // The terms are agreed first: refused, they leave no deal behind and the live one as it was.
         var deal = LiveDeal;
         if (deal is null)
         {
             deal = new Deal(this, customer ?? throw new DomainException("customer.required"), actor, to, now, rehearsal);
+            deal.Agree(action, terms, actor, now);
             _deals.Add(deal);
         }
         else
         {
+            deal.Agree(action, terms, actor, now);
             deal.Advance(to, customer, now);
         }
-        deal.Agree(action, terms, actor, now);
         HoldExpiresAt = null;
         return Move(action, to, actor, now, deal);
     }
