@@ -251,6 +251,10 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                 }
                 return new ChangeDetails(NewCustomer: buyer, NewCoBuyers: coBuyers);
             case ChangeKind.Price:
+                if (command.PlanId is { } planId && !await db.PaymentPlans.AnyAsync(p => p.Id == planId && p.ProjectId == project.Id && p.Active))
+                {
+                    throw new DomainException("plan.unknown");
+                }
                 var quote = await QuoteAsync(db, project, unit, command.SchemeIds ?? [], command.PlanId ?? deal.PaymentPlanId, now);
                 return new ChangeDetails(NewSchemeIds: quote.SchemeIds, NewPlanId: command.PlanId, ProposedPrice: quote.FinalPrice);
             default:
