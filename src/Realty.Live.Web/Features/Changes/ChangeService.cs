@@ -241,6 +241,8 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                 {
                     throw new DomainException("change.target.notAvailable", target.Code, target.Status);
                 }
+                // The deal keeps its discounts and plan on the other unit: they must be given there too.
+                await QuoteAsync(db, project, target, [.. deal.PriceLines.Select(l => l.SchemeId)], deal.PaymentPlanId, now);
                 return new ChangeDetails(TargetUnitId: target.Id);
             case ChangeKind.Rename:
                 var buyer = command.CustomerName is null && command.CustomerPhone is null ? null : CustomerContact.Create(command.CustomerName, command.CustomerPhone);
