@@ -49,8 +49,8 @@ public sealed record PriceQuote(decimal ListPrice, IReadOnlyList<PriceLine> Line
         return new PriceQuote(listPrice, lines, price, floorPrice);
     }
 
-    // Not the enum's order: amounts per m² come before amounts off the total, as the sales office writes them.
-    private static int Order(DiscountKind kind) => kind switch
+    /// <summary>Where a kind of discount comes in a breakdown; not the enum's order, in which the total comes before per m².</summary>
+    internal static int Order(DiscountKind kind) => kind switch
     {
         DiscountKind.Percent => 0,
         DiscountKind.Points => 1,
