@@ -129,28 +129,39 @@ public sealed partial class Deal
                 TakeDeposit(terms, now);
                 break;
             case UnitAction.Subscribe:
-                SetPrice(terms, actor, required: true);
-                TakeEarnest(terms);
-                SubscriptionNo = Number(terms.SubscriptionNo, "deal.subscriptionNo.invalid");
+            {
+                var quote = CheckPrice(terms, actor, required: true)!;
+                var earnest = CheckEarnest(terms.Earnest ?? throw new DomainException("deal.earnest.required"), quote.FinalPrice, required: true);
+                var number = Number(terms.SubscriptionNo, "deal.subscriptionNo.invalid");
+                KeepPrice(terms);
+                EarnestAmount = earnest;
+                SubscriptionNo = number;
                 SubscribedOn = terms.Today;
                 SignBy = terms.Today.AddDays(terms.SignWithinDays);
                 DepositExpiresAt = null;
                 break;
+            }
             case UnitAction.Sign:
-                SetPrice(terms, actor, required: FinalPrice is null);
-                if (SubscribedOn is null)
-                {
-                    EarnestAmount = Money.Fen(terms.Earnest ?? 0);
-                }
-                ContractNo = Number(terms.ContractNo, "deal.contractNo.invalid") ?? throw new DomainException("deal.contractNo.required");
+            {
+                var quote = CheckPrice(terms, actor, required: FinalPrice is null);
+                // Signing straight away takes the earnest now, if any; after a subscription it was taken then.
+                var earnest = SubscribedOn is null ? CheckEarnest(terms.Earnest ?? 0, quote?.FinalPrice ?? FinalPrice, required: false) : EarnestAmount;
+                var number = Number(terms.ContractNo, "deal.contractNo.invalid") ?? throw new DomainException("deal.contractNo.required");
                 var date = terms.ContractDate ?? terms.Today;
                 if (date > terms.Today || date < terms.Today.AddDays(-31))
                 {
                     throw new DomainException("deal.contractDate.range");
                 }
+                if (quote is not null)
+                {
+                    KeepPrice(terms);
+                }
+                EarnestAmount = earnest;
+                ContractNo = number;
                 ContractDate = date;
                 DepositExpiresAt = null;
                 break;
+            }
         }
         if (terms.Ticket is { } ticket)
         {
@@ -219,34 +230,31 @@ public sealed partial class Deal
 
     private void TakeDeposit(DealTerms terms, DateTime now)
     {
-        var amount = terms.Deposit ?? throw new DomainException("deal.deposit.required");
+        var amount = Money.Fen(terms.Deposit ?? throw new DomainException("deal.deposit.required"));
         if (amount <= 0 || amount > Price)
         {
             throw new DomainException("deal.deposit.range");
         }
-        DepositAmount = Money.Fen(amount);
+        DepositAmount = amount;
         DepositExpiresAt = now + terms.DepositFor;
     }
 
-    private void TakeEarnest(DealTerms terms)
+    private static decimal CheckEarnest(decimal earnest, decimal? price, bool required)
     {
-        var amount = terms.Earnest ?? throw new DomainException("deal.earnest.required");
-        if (amount <= 0 || amount > FinalPrice)
+        var amount = Money.Fen(earnest);
+        if (amount < 0 || (required && amount == 0) || amount > price)
         {
             throw new DomainException("deal.earnest.range");
         }
-        EarnestAmount = Money.Fen(amount);
+        return amount;
     }
 
-    private void SetPrice(DealTerms terms, Actor actor, bool required)
+    /// <summary>The price a step agrees, checked against the floor and what was agreed before; null when it agrees none.</summary>
+    private PriceQuote? CheckPrice(DealTerms terms, Actor actor, bool required)
     {
         if (terms.Quote is null || terms.Plan is null)
         {
-            if (required)
-            {
-                throw new DomainException(terms.Quote is null ? "deal.price.required" : "deal.plan.required");
-            }
-            return;
+            return required ? throw new DomainException(terms.Quote is null ? "deal.price.required" : "deal.plan.required") : null;
         }
         if (FinalPrice is { } agreed && (terms.Quote.FinalPrice != agreed || terms.Plan.Id != PaymentPlanId))
         {
@@ -256,9 +264,14 @@ public sealed partial class Deal
         {
             throw new DomainException("deal.price.belowFloor", terms.Quote.FinalPrice, terms.Quote.FloorPrice);
         }
-        FinalPrice = terms.Quote.FinalPrice;
+        return terms.Quote;
+    }
+
+    private void KeepPrice(DealTerms terms)
+    {
+        FinalPrice = terms.Quote!.FinalPrice;
         PriceLines = [.. terms.Quote.Lines];
-        PaymentPlanId = terms.Plan.Id;
+        PaymentPlanId = terms.Plan!.Id;
     }
 
     private static string? Number(string? value, string invalidKey)

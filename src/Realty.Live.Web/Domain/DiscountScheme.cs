@@ -88,13 +88,15 @@ public sealed class DiscountScheme
         {
             throw new DomainException("discount.name.tooLong", MaxNameLength);
         }
+        // Checked as it will be kept: 99.999 % would be kept as 100 %, 0.001 off as nothing off.
+        var value = Money.Fen(terms.Value);
         switch (terms.Kind)
         {
-            case DiscountKind.Percent when terms.Value is <= 0 or >= 100:
+            case DiscountKind.Percent when value is <= 0 or >= 100:
                 throw new DomainException("discount.percent.range");
-            case DiscountKind.Points when terms.Value <= 0 || terms.Value > MaxPoints:
+            case DiscountKind.Points when value <= 0 || value > MaxPoints:
                 throw new DomainException("discount.points.range", MaxPoints);
-            case DiscountKind.AmountOffTotal or DiscountKind.AmountOffPerM2 when terms.Value <= 0 || terms.Value > Money.MaxPrice:
+            case DiscountKind.AmountOffTotal or DiscountKind.AmountOffPerM2 when value <= 0 || value > Money.MaxPrice:
                 throw new DomainException("discount.amount.range");
         }
         if (terms.ValidFrom is { } from && terms.ValidTo is { } to && to < from)
@@ -103,7 +105,7 @@ public sealed class DiscountScheme
         }
         Name = name;
         Kind = terms.Kind;
-        Value = Money.Fen(terms.Value);
+        Value = value;
         ValidFrom = terms.ValidFrom;
         ValidTo = terms.ValidTo;
         Identity = string.IsNullOrWhiteSpace(terms.Identity) ? null : terms.Identity.Trim();

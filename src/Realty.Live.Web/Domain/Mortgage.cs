@@ -53,20 +53,19 @@ public static class Mortgage
 
     private static MortgageResult EqualInstalments(decimal principal, decimal rate, int months)
     {
-        decimal payment;
         if (rate == 0)
         {
-            payment = Money.Fen(principal / months);
+            // Without interest the buyer pays back the loan, no fen more: each month is cut to the fen, never
+            // rounded up (a small loan would leave the last month negative), and the last month takes the rest.
+            var part = Math.Round(principal / months, 2, MidpointRounding.ToZero);
+            return new MortgageResult(RepaymentMethod.EqualInstalments, principal, months, part, principal - part * (months - 1), 0, 0, principal);
         }
-        else
+        var growth = 1m;
+        for (var i = 0; i < months; i++)
         {
-            var growth = 1m;
-            for (var i = 0; i < months; i++)
-            {
-                growth *= 1 + rate;
-            }
-            payment = Money.Fen(principal * rate * growth / (growth - 1));
+            growth *= 1 + rate;
         }
+        var payment = Money.Fen(principal * rate * growth / (growth - 1));
         var total = payment * months;
         return new MortgageResult(RepaymentMethod.EqualInstalments, principal, months, payment, payment, 0, total - principal, total);
     }

@@ -20,7 +20,7 @@ public sealed record PriceQuote(decimal ListPrice, IReadOnlyList<PriceLine> Line
     public static PriceQuote For(Unit unit, string layoutCode, IEnumerable<DiscountScheme> schemes, DateOnly today, int? paymentPlanId)
     {
         var (listPrice, floorPrice) = unit.LiveDeal is { } deal ? (deal.Price, deal.FloorPrice) : (unit.ListPrice, unit.FloorPrice);
-        var chosen = schemes.DistinctBy(s => s.Id).OrderBy(s => s.Kind).ThenBy(s => s.Id).ToList();
+        var chosen = schemes.DistinctBy(s => s.Id).OrderBy(s => Order(s.Kind)).ThenBy(s => s.Id).ToList();
         foreach (var scheme in chosen)
         {
             if (scheme.Refusal(unit, layoutCode, today, paymentPlanId) is { } refusal)
@@ -48,4 +48,13 @@ public sealed record PriceQuote(decimal ListPrice, IReadOnlyList<PriceLine> Line
         }
         return new PriceQuote(listPrice, lines, price, floorPrice);
     }
+
+    /// <summary>Where a kind of discount comes in a breakdown; not the enum's order, in which the total comes before per m².</summary>
+    internal static int Order(DiscountKind kind) => kind switch
+    {
+        DiscountKind.Percent => 0,
+        DiscountKind.Points => 1,
+        DiscountKind.AmountOffPerM2 => 2,
+        _ => 3,
+    };
 }

@@ -18,6 +18,7 @@ public sealed class QueueTicket
 
     public QueueTicket(int projectId, int number, CustomerContact buyer, decimal amount, Actor agent, DateTime now, bool isRehearsal)
     {
+        amount = Money.Fen(amount);
         if (amount <= 0 || amount > Money.MaxPrice)
         {
             throw new DomainException("ticket.amount.range");
@@ -26,7 +27,7 @@ public sealed class QueueTicket
         Number = number;
         BuyerName = buyer.Name;
         BuyerPhone = buyer.Phone;
-        Amount = Money.Fen(amount);
+        Amount = amount;
         AgentId = agent.Id;
         AgentName = agent.Name;
         IssuedAt = now;

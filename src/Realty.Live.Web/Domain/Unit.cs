@@ -208,12 +208,13 @@ public sealed class Unit
     {
         Guard(UnitAction.Reprice, actor);
         var area = basis == PriceBasis.NetArea ? NetArea : GrossArea;
-        var list = Money.Fen(basis == PriceBasis.Total ? amount : amount * area);
-        if (amount <= 0 || list > Money.MaxPrice)
+        // An absurd amount is refused before it is multiplied: a decimal overflows near 8e28.
+        var list = amount is > 0 and <= Money.MaxPrice ? Money.Fen(basis == PriceBasis.Total ? amount : amount * area) : 0;
+        if (list <= 0 || list > Money.MaxPrice)
         {
             throw new DomainException("price.amount.range", Code);
         }
-        if (floorPrice <= 0 || Money.Fen(floorPrice) > list)
+        if (Money.Fen(floorPrice) <= 0 || Money.Fen(floorPrice) > list)
         {
             throw new DomainException("price.floor.range", Code);
         }
@@ -297,17 +298,19 @@ public sealed class Unit
         {
             throw new DomainException("change.pendingBlocks", Code);
         }
+        // The terms are agreed first: refused, they leave no deal behind and the live one as it was.
         var deal = LiveDeal;
         if (deal is null)
         {
             deal = new Deal(this, customer ?? throw new DomainException("customer.required"), actor, to, now, rehearsal);
+            deal.Agree(action, terms, actor, now);
             _deals.Add(deal);
         }
         else
         {
+            deal.Agree(action, terms, actor, now);
             deal.Advance(to, customer, now);
         }
-        deal.Agree(action, terms, actor, now);
         HoldExpiresAt = null;
         return Move(action, to, actor, now, deal);
     }

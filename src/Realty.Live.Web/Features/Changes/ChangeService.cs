@@ -241,6 +241,8 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                 {
                     throw new DomainException("change.target.notAvailable", target.Code, target.Status);
                 }
+                // The deal keeps its discounts and plan on the other unit: they must be given there too.
+                await QuoteAsync(db, project, target, [.. deal.PriceLines.Select(l => l.SchemeId)], deal.PaymentPlanId, now);
                 return new ChangeDetails(TargetUnitId: target.Id);
             case ChangeKind.Rename:
                 var buyer = command.CustomerName is null && command.CustomerPhone is null ? null : CustomerContact.Create(command.CustomerName, command.CustomerPhone);
@@ -251,6 +253,10 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                 }
                 return new ChangeDetails(NewCustomer: buyer, NewCoBuyers: coBuyers);
             case ChangeKind.Price:
+                if (command.PlanId is { } planId && !await db.PaymentPlans.AnyAsync(p => p.Id == planId && p.ProjectId == project.Id && p.Active))
+                {
+                    throw new DomainException("plan.unknown");
+                }
                 var quote = await QuoteAsync(db, project, unit, command.SchemeIds ?? [], command.PlanId ?? deal.PaymentPlanId, now);
                 return new ChangeDetails(NewSchemeIds: quote.SchemeIds, NewPlanId: command.PlanId, ProposedPrice: quote.FinalPrice);
             default:

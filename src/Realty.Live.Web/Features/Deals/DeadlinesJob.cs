@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
@@ -32,7 +33,7 @@ public sealed class DeadlinesJob(UnitService units, IDbContextFactory<RealtyDbCo
                      .Select(d => new { d.Id, d.ProjectId, d.AgentId, Code = db.Units.Where(u => u.Id == d.UnitId).Select(u => u.Code).First(), d.DepositAmount })
                      .ToListAsync())
         {
-            reminders.Add(new Reminder(deal.ProjectId, ReminderKind.DepositExpired, $"deposit-expired:{deal.Id}", deal.AgentId, deal.Code, deal.DepositAmount?.ToString("0.00"), now, deal.Id));
+            reminders.Add(new Reminder(deal.ProjectId, ReminderKind.DepositExpired, $"deposit-expired:{deal.Id}", deal.AgentId, deal.Code, deal.DepositAmount?.ToString("0.00", CultureInfo.InvariantCulture), now, deal.Id));
         }
         foreach (var project in await db.Projects.AsNoTracking().ToListAsync())
         {
@@ -44,9 +45,9 @@ public sealed class DeadlinesJob(UnitService units, IDbContextFactory<RealtyDbCo
             foreach (var deal in overdue)
             {
                 // Once a day each, to the agent and to the managers, until it is signed or cancelled.
-                var day = today.ToString("yyyyMMdd");
-                reminders.Add(new Reminder(project.Id, ReminderKind.SignOverdue, $"sign-overdue:{deal.Id}:{day}", deal.AgentId, deal.Code, deal.SignBy?.ToString("yyyy-MM-dd"), now, deal.Id));
-                reminders.Add(new Reminder(project.Id, ReminderKind.SignOverdue, $"sign-overdue:{deal.Id}:{day}:managers", null, deal.Code, deal.SignBy?.ToString("yyyy-MM-dd"), now, deal.Id));
+                var day = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+                reminders.Add(new Reminder(project.Id, ReminderKind.SignOverdue, $"sign-overdue:{deal.Id}:{day}", deal.AgentId, deal.Code, deal.SignBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now, deal.Id));
+                reminders.Add(new Reminder(project.Id, ReminderKind.SignOverdue, $"sign-overdue:{deal.Id}:{day}:managers", null, deal.Code, deal.SignBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now, deal.Id));
             }
         }
         if (await ReminderService.AddNewAsync(db, reminders) > 0)

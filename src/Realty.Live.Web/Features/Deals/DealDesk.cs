@@ -65,14 +65,12 @@ public static class DealDesk
             sincerity.CreditTo(deal);
             paid += sincerity.Amount;
         }
-        if (action == UnitAction.Deposit)
+        // The deposit, or the earnest, is what the buyer has paid in all by now: a sincerity deposit (and for
+        // the earnest, a deposit) counts towards it, and only the rest is taken at the desk.
+        var (kind, due) = action == UnitAction.Deposit ? (ReceiptKind.Deposit, deal.DepositAmount) : (ReceiptKind.Earnest, deal.EarnestAmount);
+        if (due is { } amount && amount - paid > 0)
         {
-            db.Receipts.Add(new Receipt(deal.ProjectId, ReceiptKind.Deposit, deal.DepositAmount!.Value, actor, now, deal));
-        }
-        else if (deal.EarnestAmount is { } earnest && earnest - paid > 0)
-        {
-            // The earnest is what the buyer has paid in all by now: a deposit or a sincerity deposit counts towards it.
-            db.Receipts.Add(new Receipt(deal.ProjectId, ReceiptKind.Earnest, earnest - paid, actor, now, deal));
+            db.Receipts.Add(new Receipt(deal.ProjectId, kind, amount - paid, actor, now, deal));
         }
         await ScheduleAsync(db, deal, terms.Plan, project.Today(now));
     }

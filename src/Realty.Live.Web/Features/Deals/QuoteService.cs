@@ -58,7 +58,9 @@ public sealed class QuoteService(IDbContextFactory<RealtyDbContext> dbFactory, T
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == unit.ProjectId);
         var today = project.Today(clock.GetUtcNow().UtcDateTime);
         var plans = await db.PaymentPlans.AsNoTracking().Where(p => p.ProjectId == project.Id && p.Active).OrderBy(p => p.Id).ToListAsync();
-        var schemes = await db.DiscountSchemes.AsNoTracking().Where(d => d.ProjectId == project.Id && d.Active).OrderBy(d => d.Kind).ThenBy(d => d.Id).ToListAsync();
+        // Ordered here, not by the database, which holds the kind as text and would sort it by name.
+        var schemes = (await db.DiscountSchemes.AsNoTracking().Where(d => d.ProjectId == project.Id && d.Active).ToListAsync())
+            .OrderBy(d => PriceQuote.Order(d.Kind)).ThenBy(d => d.Id).ToList();
         return new DealOptions(
             [.. plans.Select(Option)],
             [.. schemes

@@ -82,7 +82,9 @@ public sealed class OpeningService(IDbContextFactory<RealtyDbContext> dbFactory,
         }
         try
         {
-            var hasDeals = await db.Deals.AnyAsync(d => d.QueueTicketId == ticket.Id && d.ClosedAt == null);
+            // Once converted, the deposit is the deal's money: a cancelled deal refunds it with the rest.
+            var hasDeals = await db.Deals.AnyAsync(d => d.QueueTicketId == ticket.Id && d.ClosedAt == null) ||
+                await db.Receipts.AnyAsync(r => r.QueueTicketId == ticket.Id && r.Kind == ReceiptKind.SincerityDeposit && r.DealId != null);
             db.Receipts.Add(ticket.Refund(by, clock.GetUtcNow().UtcDateTime, hasDeals));
             await db.SaveChangesAsync();
         }
