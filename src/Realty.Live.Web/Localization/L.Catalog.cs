@@ -146,6 +146,7 @@ public static partial class L
         ["ticket.alreadyRefunded"] = ("Number {0}'s deposit was refunded.", "排号 {0} 的诚意金已退。"),
         ["ticket.hasDeals"] = ("Number {0} has a deal: its deposit counts towards it and cannot be refunded.", "排号 {0} 已成交，诚意金已转入房款，不能退。"),
         ["opening.ticketRequired"] = ("During the opening a unit is given only with the buyer's queue number.", "开盘期间须凭客户排号选房。"),
+        ["opening.ticketOfAnother"] = ("Number {0} belongs to another buyer: during the opening a unit goes to the buyer of the number.", "排号 {0} 属于其他客户：开盘期间只能为排号本人选房。"),
         ["opening.notCalled"] = ("Number {0} has not been called yet.", "排号 {0} 尚未叫到。"),
         ["opening.limitReached"] = ("Number {0} already has {1} units, the most one buyer may take.", "排号 {0} 已选 {1} 套，达到每位客户的限购套数。"),
         ["opening.managerOnly"] = ("Only a sales manager can run the opening.", "只有销售经理可以主持开盘。"),

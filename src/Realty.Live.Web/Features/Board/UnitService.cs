@@ -59,10 +59,14 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             var terms = action is UnitAction.Hold or UnitAction.Deposit or UnitAction.Subscribe or UnitAction.Sign
                 ? await DealDesk.TermsAsync(db, project, unit, action, command, now)
                 : null;
-            // On opening day the queue number says who the buyer is.
-            if (customer is null && terms?.Ticket is { } ticket && DealDesk.OpensDeal(unit, action))
+            // On opening day the queue number says who the buyer is: a called number is that buyer's turn, nobody else's.
+            if (terms?.Ticket is { } ticket && DealDesk.OpensDeal(unit, action))
             {
-                customer = CustomerContact.Create(ticket.BuyerName, ticket.BuyerPhone);
+                if (customer is not null && project.Opening != OpeningMode.Off && customer.Phone != ticket.BuyerPhone)
+                {
+                    throw new DomainException("opening.ticketOfAnother", ticket.Number);
+                }
+                customer ??= CustomerContact.Create(ticket.BuyerName, ticket.BuyerPhone);
             }
             change = action switch
             {

@@ -202,6 +202,24 @@ public sealed class OpeningServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DuringTheOpeningACalledNumberCannotBuyForSomebodyElse()
+    {
+        var zhang = await IssueAsync("张伟", "13800138000");
+        await SetModeAsync(OpeningMode.Live);
+        await Opening.CallNextAsync(_project.Id, 1, People.Chen);
+        var unit = _project.UnitId("1#-501");
+        var before = await _app.LedgerAsync();
+
+        var forAnother = await _app.RefusedAsync(unit, UnitAction.Hold, new UnitCommand(0, "赵丽", "13912345678", TicketNumber: zhang.Number));
+        // The buyer's own number, however it is typed, is their turn.
+        var own = await _app.StepAsync(unit, UnitAction.Hold, new UnitCommand(0, "张伟", "+86 138-0013-8000", TicketNumber: zhang.Number));
+
+        Assert.Equal(L.T("opening.ticketOfAnother", 1), forAnother);
+        Assert.Equal(("held", "13800138000"), (own.Status, own.Deal!.CustomerPhone));
+        Assert.NotEqual(before, await _app.LedgerAsync());
+    }
+
+    [Fact]
     public async Task DuringTheOpeningOneNumberTakesAtMostTheProjectsLimit()
     {
         var zhang = await IssueAsync("张伟", "13800138000");
