@@ -50,18 +50,20 @@ public abstract class BoardComponentTest : BunitContext, IAsyncLifetime
         await Services.StartRelayAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync()
     {
+        // Some of MudBlazor's services (key interceptor, pointer events) can only be disposed asynchronously.
+        await DisposeAsync();
         Database.Dispose();
-        return Task.CompletedTask;
     }
 
     /// <summary>Signs in as the actor, with the claims the app's cookie carries.</summary>
     protected void SignInAs(Actor actor)
     {
         _auth.SetAuthorized(actor.Name);
-        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.Id), new Claim(UserActor.DisplayNameClaim, actor.Name));
+        // Roles before claims: setting roles rebuilds the user without the claims set before.
         _auth.SetRoles(actor.IsManager ? Roles.Manager : Roles.Agent);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.Id), new Claim(UserActor.DisplayNameClaim, actor.Name));
     }
 
     /// <summary>Another agent holds a unit of the seeded project, as if from their own tablet.</summary>
