@@ -103,6 +103,7 @@ public static class RealtyLive
         services.AddSingleton<QuoteService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
+        services.AddSingleton<OpeningWatch>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddTransient<DeadlinesJob>();
@@ -173,6 +174,9 @@ public static class RealtyLive
         app.MapAuthEndpoints();
         app.MapUnitApi();
         app.MapDealApi();
+        app.MapOpeningApi();
+        app.MapChangeApi();
+        app.MapReminderApi();
         app.MapDisplayLinkApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });

@@ -187,6 +187,35 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         return [.. (await ViewsAsync(db, requests)).OrderByDescending(v => v.Id)];
     }
 
+    /// <summary>One agent's own requests in a project, newest first: what they asked for and what became of it.</summary>
+    public async Task<IReadOnlyList<ChangeView>> MineAsync(int projectId, Actor agent, int take = 100)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var requests = db.ChangeRequests.Where(r => r.ProjectId == projectId && r.RequestedById == agent.Id).OrderByDescending(r => r.Id).Take(take);
+        return [.. (await ViewsAsync(db, requests)).OrderByDescending(v => v.Id)];
+    }
+
+    /// <summary>
+    /// What approving each pending cancellation would refund, for the manager who decides: what was paid,
+    /// less the earnest when it is forfeited, as <see cref="ApproveAsync"/> computes it. By request id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, decimal>> RefundsDueAsync(IEnumerable<ChangeView> requests)
+    {
+        var cancels = requests.Where(r => r.Kind == nameof(ChangeKind.Cancel) && r.Status == nameof(RequestStatus.Pending)).ToList();
+        if (cancels.Count == 0)
+        {
+            return new Dictionary<int, decimal>();
+        }
+        var dealIds = cancels.Select(r => r.DealId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deals = await db.Deals.AsNoTracking().Where(d => dealIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.EarnestAmount, Paid = db.Receipts.Where(r => r.DealId == d.Id).Sum(r => (decimal?)r.Amount) ?? 0 })
+            .ToDictionaryAsync(d => d.Id);
+        return cancels.Where(r => deals.ContainsKey(r.DealId)).ToDictionary(
+            r => r.Id,
+            r => Math.Max(0, deals[r.DealId].Paid - (r.ForfeitEarnest ? deals[r.DealId].EarnestAmount ?? 0 : 0)));
+    }
+
     private async Task<ChangeResult> DropAsync(int requestId, int expectedVersion, Actor by, Action<ChangeRequest, DateTime> settle, string? note)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
