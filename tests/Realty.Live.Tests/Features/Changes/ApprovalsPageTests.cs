@@ -1,0 +1,171 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Realty.Live.Tests.Support;
+using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Board;
+using Realty.Live.Web.Features.Changes;
+using Realty.Live.Web.Localization;
+
+namespace Realty.Live.Tests.Features.Changes;
+
+public sealed class ApprovalsPageTests : BoardComponentTest
+{
+    private const string Unit = "1#-501";
+
+    public ApprovalsPageTests() => SignInAs(People.Chen);
+
+    private ChangeService Changes => Services.GetRequiredService<ChangeService>();
+
+    [Fact]
+    public async Task ARequestMadeElsewhereArrivesInTheInboxLiveWithTheRefundItWouldMake()
+    {
+        await SubscribeAsync();
+        var page = await RenderApprovalsAsync();
+        Assert.NotNull(page.Find("[data-inbox-empty]"));
+
+        await RequestCancelAsync();
+
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-request]")));
+        var row = page.Find("[data-request]");
+        Assert.Equal("cancel", row.GetAttribute("data-kind"));
+        Assert.Contains(Unit, row.TextContent);
+        Assert.Contains(People.Wang.Name, row.TextContent);
+        Assert.Contains(Customers.ZhaoName, row.TextContent);
+        // The earnest taken at the subscription (the project's default) comes back in full.
+        Assert.Equal(L.T("approvals.refund", L.Money(Terms.Earnest)), row.QuerySelector("[data-money]")!.TextContent);
+        Assert.Equal(L.T("approvals.inbox", 1), page.Find("[data-tab='inbox']").TextContent);
+    }
+
+    [Fact]
+    public async Task ApprovingTakesTheRequestOutOfTheInboxAndIntoTheLog()
+    {
+        await SubscribeAsync();
+        var request = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-request='{request.Id}'] [data-field='note']").Input("同意退房");
+        page.Find($"[data-request='{request.Id}'] [data-action='approve']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-inbox-empty]")));
+        page.Find("[data-tab='log']").Click();
+        var logged = page.Find($"[data-logged='{request.Id}']");
+        Assert.Equal("approved", logged.GetAttribute("data-status"));
+        Assert.Equal(L.Money(-Terms.Earnest), logged.QuerySelector("[data-money]")!.TextContent);
+        Assert.Equal("同意退房", logged.QuerySelector("[data-decision-note]")!.TextContent);
+        Assert.Contains(People.Chen.Name, logged.TextContent);
+        Assert.Equal("available", (await Units.GetAsync(Project.UnitId(Unit), People.Chen))!.Status);
+    }
+
+    [Fact]
+    public async Task RejectingWithoutANoteIsExplainedAndTheRequestWaitsOn()
+    {
+        await SubscribeAsync();
+        var request = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-request='{request.Id}'] [data-action='reject']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(L.T("change.note.required"), page.Find("[data-message='error']").TextContent.Trim()));
+        Assert.NotNull(page.Find($"[data-request='{request.Id}']"));
+        Assert.Equal(nameof(RequestStatus.Pending), Assert.Single(await Changes.PendingAsync(Project.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ARequestDecidedAtAnotherDeskLeavesTheInboxLive()
+    {
+        await SubscribeAsync();
+        var request = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+        Assert.NotNull(page.Find($"[data-request='{request.Id}']"));
+
+        await Changes.WithdrawAsync(request.Id, request.Version, People.Wang);
+
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-inbox-empty]")));
+    }
+
+    [Fact]
+    public async Task TheLogFiltersByStatusAndText()
+    {
+        await SubscribeAsync();
+        var withdrawn = await RequestCancelAsync();
+        await Changes.WithdrawAsync(withdrawn.Id, withdrawn.Version, People.Wang);
+        var pending = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+        page.Find("[data-tab='log']").Click();
+        Assert.Equal([pending.Id.ToString(), withdrawn.Id.ToString()], page.FindAll("[data-logged]").Select(r => r.GetAttribute("data-logged")));
+
+        page.Find("[data-field='log-filter']").Input("2#");
+
+        Assert.NotNull(page.Find("[data-log-empty]"));
+        page.Find("[data-field='log-filter']").Input(Unit);
+        Assert.Equal(2, page.FindAll("[data-logged]").Count);
+    }
+
+    [Fact]
+    public async Task AnAgentFollowsTheirOwnRequestAndSeesTheDecisionArrive()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        var request = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+        Assert.Empty(page.FindAll("[data-tab]"));
+        var row = page.Find($"[data-logged='{request.Id}']");
+        Assert.Equal("pending", row.GetAttribute("data-status"));
+        Assert.NotNull(row.QuerySelector("[data-action='withdraw']"));
+
+        await Changes.RejectAsync(request.Id, request.Version, "客户未到场", People.Chen);
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("rejected", page.Find($"[data-logged='{request.Id}']").GetAttribute("data-status")));
+        Assert.Equal("客户未到场", page.Find($"[data-logged='{request.Id}'] [data-decision-note]").TextContent);
+        Assert.Empty(page.FindAll("[data-action='withdraw']"));
+    }
+
+    [Fact]
+    public async Task AnAgentWithdrawsTheirPendingRequest()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        var request = await RequestCancelAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-logged='{request.Id}'] [data-action='withdraw']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("withdrawn", page.Find($"[data-logged='{request.Id}']").GetAttribute("data-status")));
+        Assert.Empty(await Changes.PendingAsync(Project.Id));
+    }
+
+    [Fact]
+    public async Task AnAgentDoesNotSeeAnotherAgentsRequests()
+    {
+        SignInAs(People.Li);
+        await SubscribeAsync();
+        await RequestCancelAsync();
+
+        var page = await RenderApprovalsAsync();
+
+        Assert.Empty(page.FindAll("[data-logged]"));
+        Assert.NotNull(page.Find("[data-log-empty]"));
+    }
+
+    /// <summary>王芳 subscribes her customer to the unit at the desk: the earnest is taken.</summary>
+    private async Task SubscribeAsync()
+    {
+        var result = await Units.ExecuteAsync(
+            Project.UnitId(Unit), UnitAction.Subscribe, new UnitCommand(1, Customers.ZhaoName, Customers.ZhaoPhone, PlanId: Project.OneOffPlanId), People.Wang);
+        Assert.IsType<CommandResult.Done>(result);
+    }
+
+    private async Task<ChangeView> RequestCancelAsync()
+    {
+        var version = (await Units.GetAsync(Project.UnitId(Unit), People.Wang))!.Version;
+        var result = await Changes.RequestAsync(Project.UnitId(Unit), new ChangeCommand(version, ChangeKind.Cancel, "客户资金不足"), People.Wang);
+        return Assert.IsType<ChangeResult.Done>(result).Request;
+    }
+
+    private async Task<IRenderedComponent<ApprovalsPage>> RenderApprovalsAsync()
+    {
+        var page = Render<ApprovalsPage>();
+        await page.WaitForAssertionAsync(() => Assert.True(page.FindAll("[data-inbox], [data-log]").Count > 0));
+        return page;
+    }
+}
