@@ -164,6 +164,17 @@ public static partial class L
         ["approvals.filter"] = ("Unit, buyer or agent", "房号、客户或顾问"),
         ["approvals.allStatuses"] = ("All statuses", "全部状态"),
         ["approvals.allKinds"] = ("All changes", "全部类型"),
+        ["changeForm.title"] = ("Ask for a change", "申请变更"),
+        ["changeForm.noDeals"] = ("You have no deal a change can be asked for.", "您没有可申请变更的交易。"),
+        ["changeForm.target"] = ("Change to unit, e.g. 1#-1202", "换至房号，例如 1#-1202"),
+        ["changeForm.targetUnknown"] = ("There is no unit {0} in this project.", "本项目没有房号 {0}。"),
+        ["changeForm.newBuyer"] = ("New buyer's name (leave empty to keep)", "新购房人姓名（不更名请留空）"),
+        ["changeForm.coBuyers"] = ("Co-buyers, separated by commas", "共有人，用逗号分隔"),
+        ["changeForm.forfeit"] = ("The earnest is forfeited (not refunded)", "定金不予退还"),
+        ["changeForm.schemes"] = ("Discounts", "优惠"),
+        ["changeForm.plan"] = ("Payment plan", "付款方式"),
+        ["changeForm.submit"] = ("Ask: {0} {1}", "提交申请：{1} {0}"),
+        ["changeForm.requested"] = ("{0} {1} asked for: a manager decides.", "已提交{1}的{0}申请，等待经理审批。"),
 
         // Queue numbers and opening day
         ["ticket.amount.range"] = ("The sincerity deposit must be above zero.", "诚意金须大于 0。"),

@@ -30,6 +30,7 @@ public static class RealtyTestServices
         services.AddSingleton<BoardBroadcaster>();
         services.AddSingleton<BoardRelay>();
         services.AddSingleton<UnitService>();
+        services.AddSingleton<QuoteService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();

@@ -48,6 +48,9 @@ public sealed record ChangeView(
     decimal? MoneyEffect,
     int Version);
 
+/// <summary>A live deal a change can be asked for, on the unit it is on now; <paramref name="Kinds"/>: the changes its stage allows.</summary>
+public sealed record ChangeableDeal(int UnitId, string UnitCode, string CustomerName, UnitStatus Status, int UnitVersion, bool Pending, IReadOnlyList<ChangeKind> Kinds);
+
 /// <summary>
 /// 换房, 退房, 更名 and new terms: asked for by the deal's agent, decided by a manager, and carried out in
 /// one transaction with the units and money they touch. Each decision is an entry of the change log.
@@ -193,6 +196,21 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         var requests = db.ChangeRequests.Where(r => r.ProjectId == projectId && r.RequestedById == agent.Id).OrderByDescending(r => r.Id).Take(take);
         return [.. (await ViewsAsync(db, requests)).OrderByDescending(v => v.Id)];
+    }
+
+    /// <summary>The live deals of an agent in a project (a manager's: every agent's), by unit, that some change is possible for.</summary>
+    public async Task<IReadOnlyList<ChangeableDeal>> DealsOfAsync(int projectId, Actor agent)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deals = await (
+            from d in db.Deals.AsNoTracking()
+            join u in db.Units on d.UnitId equals u.Id
+            where d.ProjectId == projectId && d.ClosedAt == null && (agent.IsManager || d.AgentId == agent.Id)
+            orderby u.Code
+            select new { u.Id, u.Code, d.CustomerName, u.Status, u.Version, Pending = u.PendingChange != null }).ToListAsync();
+        return [.. deals
+            .Select(d => new ChangeableDeal(d.Id, d.Code, d.CustomerName, d.Status, d.Version, d.Pending, [.. Enum.GetValues<ChangeKind>().Where(k => Unit.CanRequest(k, d.Status))]))
+            .Where(d => d.Kinds.Count > 0)];
     }
 
     /// <summary>

@@ -147,6 +147,77 @@ public sealed class ApprovalsPageTests : BoardComponentTest
         Assert.NotNull(page.Find("[data-log-empty]"));
     }
 
+    [Fact]
+    public async Task AnAgentAsksToCancelADealFromThePage()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-pick-unit='{Unit}']").Click();
+        await page.WaitForAssertionAsync(() => Assert.Equal(
+            ["changeunit", "cancel", "rename", "price"], page.FindAll("[data-kind-option]").Select(b => b.GetAttribute("data-kind-option"))));
+        page.Find("[data-kind-option='cancel']").Click();
+        page.Find("[data-field='forfeit']").Change(true);
+        page.Find("[data-field='change-reason']").Input("客户资金不足");
+        page.Find("[data-action='request-change']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("pending", page.Find("[data-logged]").GetAttribute("data-status")));
+        Assert.True(page.Find($"[data-pick-unit='{Unit}']").HasAttribute("disabled"));
+        var request = Assert.Single(await Changes.PendingAsync(Project.Id));
+        Assert.Equal((nameof(ChangeKind.Cancel), "客户资金不足", true, People.Wang.Name), (request.Kind, request.Reason, request.ForfeitEarnest, request.RequestedBy));
+    }
+
+    [Fact]
+    public async Task AnAgentAsksToMoveTheDealToAnotherUnit()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-pick-unit='{Unit}']").Click();
+        await page.WaitForElementAsync("[data-kind-option='changeunit']");
+        page.Find("[data-kind-option='changeunit']").Click();
+        page.Find("[data-field='target-unit']").Input("1#-601");
+        page.Find("[data-field='change-reason']").Input("客户想换高一层");
+        page.Find("[data-action='request-change']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains($"{Unit} → 1#-601", page.Find("[data-logged] [data-proposal]").TextContent));
+        Assert.Equal("1#-601", Assert.Single(await Changes.PendingAsync(Project.Id)).TargetUnitCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownTargetUnitIsExplainedAndNothingIsAsked()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        var page = await RenderApprovalsAsync();
+
+        page.Find($"[data-pick-unit='{Unit}']").Click();
+        await page.WaitForElementAsync("[data-kind-option='changeunit']");
+        page.Find("[data-kind-option='changeunit']").Click();
+        page.Find("[data-field='target-unit']").Input("9#-999");
+        page.Find("[data-field='change-reason']").Input("客户想换楼");
+        page.Find("[data-action='request-change']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(L.T("changeForm.targetUnknown", "9#-999"), page.Find("[data-message='request-error']").TextContent.Trim()));
+        Assert.Empty(await Changes.PendingAsync(Project.Id));
+    }
+
+    [Fact]
+    public async Task ALinkWithAUnitStartsTheRequestFromIt()
+    {
+        SignInAs(People.Wang);
+        await SubscribeAsync();
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/approvals?unit={Project.UnitId(Unit)}");
+
+        var page = await RenderApprovalsAsync();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("true", page.Find($"[data-pick-unit='{Unit}']").GetAttribute("aria-pressed")));
+        Assert.Equal(4, page.FindAll("[data-kind-option]").Count);
+        Assert.Empty(page.FindAll("[data-action='request-change']"));
+    }
+
     /// <summary>王芳 subscribes her customer to the unit at the desk: the earnest is taken.</summary>
     private async Task SubscribeAsync()
     {
