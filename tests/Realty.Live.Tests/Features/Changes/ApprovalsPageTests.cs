@@ -154,6 +154,7 @@ public sealed class ApprovalsPageTests : BoardComponentTest
         await SubscribeAsync();
         var page = await RenderApprovalsAsync();
 
+        page.Find("[data-action='open-request-form']").Click();
         page.Find($"[data-pick-unit='{Unit}']").Click();
         await page.WaitForAssertionAsync(() => Assert.Equal(
             ["changeunit", "cancel", "rename", "price"], page.FindAll("[data-kind-option]").Select(b => b.GetAttribute("data-kind-option"))));
@@ -163,6 +164,7 @@ public sealed class ApprovalsPageTests : BoardComponentTest
         page.Find("[data-action='request-change']").Click();
 
         await page.WaitForAssertionAsync(() => Assert.Equal("pending", page.Find("[data-logged]").GetAttribute("data-status")));
+        page.Find("[data-action='open-request-form']").Click();
         Assert.True(page.Find($"[data-pick-unit='{Unit}']").HasAttribute("disabled"));
         var request = Assert.Single(await Changes.PendingAsync(Project.Id));
         Assert.Equal((nameof(ChangeKind.Cancel), "客户资金不足", true, People.Wang.Name), (request.Kind, request.Reason, request.ForfeitEarnest, request.RequestedBy));
@@ -175,6 +177,7 @@ public sealed class ApprovalsPageTests : BoardComponentTest
         await SubscribeAsync();
         var page = await RenderApprovalsAsync();
 
+        page.Find("[data-action='open-request-form']").Click();
         page.Find($"[data-pick-unit='{Unit}']").Click();
         await page.WaitForElementAsync("[data-kind-option='changeunit']");
         page.Find("[data-kind-option='changeunit']").Click();
@@ -193,6 +196,7 @@ public sealed class ApprovalsPageTests : BoardComponentTest
         await SubscribeAsync();
         var page = await RenderApprovalsAsync();
 
+        page.Find("[data-action='open-request-form']").Click();
         page.Find($"[data-pick-unit='{Unit}']").Click();
         await page.WaitForElementAsync("[data-kind-option='changeunit']");
         page.Find("[data-kind-option='changeunit']").Click();
@@ -202,6 +206,26 @@ public sealed class ApprovalsPageTests : BoardComponentTest
 
         await page.WaitForAssertionAsync(() => Assert.Equal(L.T("changeForm.targetUnknown", "9#-999"), page.Find("[data-message='request-error']").TextContent.Trim()));
         Assert.Empty(await Changes.PendingAsync(Project.Id));
+    }
+
+    [Fact]
+    public async Task AnAgentWithManyDealsNarrowsThemByTyping()
+    {
+        SignInAs(People.Wang);
+        var codes = Enumerable.Range(1, 10).Select(f => $"1#-{f}01").Concat(Enumerable.Range(1, 4).Select(f => $"1#-{f}02")).ToList();
+        foreach (var code in codes)
+        {
+            await Units.ExecuteAsync(Project.UnitId(code), UnitAction.Subscribe, new UnitCommand(1, Customers.ZhaoName, Customers.ZhaoPhone, PlanId: Project.OneOffPlanId), People.Wang);
+        }
+        var page = await RenderApprovalsAsync();
+        page.Find("[data-action='open-request-form']").Click();
+        Assert.Equal(12, page.FindAll("[data-pick-unit]").Count);
+        Assert.Equal(L.T("changeForm.more", 2), page.Find("[data-more-deals]").TextContent);
+
+        page.Find("[data-field='deal-filter']").Input("1#-100");
+
+        Assert.Equal(["1#-1001"], page.FindAll("[data-pick-unit]").Select(b => b.GetAttribute("data-pick-unit")));
+        Assert.Empty(page.FindAll("[data-more-deals]"));
     }
 
     [Fact]
