@@ -75,6 +75,23 @@ public sealed class ReminderBellPageTests : BoardComponentTest
     }
 
     [Fact]
+    public async Task TappingAReminderReadsItAndGoesToItsUnitsBoard()
+    {
+        await RemindAsync(People.Wang.Id, "1#-301");
+        await RemindAsync(People.Wang.Id, "1#-302");
+        var popovers = Render<MudPopoverProvider>();
+        var bell = await RenderBellAsync();
+        bell.Find("[data-action='bell']").Click();
+        await popovers.WaitForAssertionAsync(() => Assert.Equal(2, popovers.FindAll("[data-reminder]").Count));
+
+        popovers.Find("[data-reminder] button").Click();
+
+        await bell.WaitForAssertionAsync(() => Assert.Equal("1", Unread(bell)));
+        Assert.EndsWith($"/board/{Project.Id}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri);
+        await popovers.WaitForAssertionAsync(() => Assert.Empty(popovers.FindAll("[data-reminder]")));
+    }
+
+    [Fact]
     public async Task ClosingTheBellStopsListening()
     {
         var listening = Boards.ListenerCount(Project.Id);
