@@ -107,6 +107,7 @@ public static class RealtyLive
         services.AddSingleton<SalesTermsService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
+        services.AddSingleton<OpeningWatch>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<PriceService>();
@@ -178,6 +179,9 @@ public static class RealtyLive
         app.MapAuthEndpoints();
         app.MapUnitApi();
         app.MapDealApi();
+        app.MapOpeningApi();
+        app.MapChangeApi();
+        app.MapReminderApi();
         app.MapDisplayLinkApi();
         app.MapPricingApi();
         app.MapHub<BoardHub>(BoardHub.Path);

@@ -64,8 +64,9 @@ public abstract class BoardComponentTest : BunitContext, IAsyncLifetime
     protected void SignInAs(Actor actor)
     {
         _auth.SetAuthorized(actor.Name);
-        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.Id), new Claim(UserActor.DisplayNameClaim, actor.Name));
+        // Roles before claims: setting roles rebuilds the user without the claims set before.
         _auth.SetRoles(actor.IsManager ? Roles.Manager : Roles.Agent);
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.Id), new Claim(UserActor.DisplayNameClaim, actor.Name));
     }
 
     /// <summary>Another agent holds a unit of the seeded project, as if from their own tablet.</summary>

@@ -36,6 +36,7 @@ public static class RealtyTestServices
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<ChangeService>();
         services.AddSingleton<OpeningService>();
+        services.AddSingleton<OpeningWatch>();
         services.AddSingleton<ReminderService>();
         services.AddTransient<DeadlinesJob>();
         return services;

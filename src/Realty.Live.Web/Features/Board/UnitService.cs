@@ -178,18 +178,6 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         return unit is null ? [] : await SimilarAsync(db, unit);
     }
 
-    /// <summary>The id of a unit of the project by the code people say, e.g. "2#-1502".</summary>
-    public async Task<int?> IdOfAsync(int projectId, string? code)
-    {
-        var trimmed = code?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Units.Where(u => u.ProjectId == projectId && u.Code == trimmed).Select(u => (int?)u.Id).SingleOrDefaultAsync();
-    }
-
     internal static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) => LoadAsync(db.Units, unitId);
 
     private static Task<Unit?> LoadAsync(IQueryable<Unit> units, int unitId) =>

@@ -48,6 +48,9 @@ public sealed record ChangeView(
     decimal? MoneyEffect,
     int Version);
 
+/// <summary>A live deal a change can be asked for, on the unit it is on now; <paramref name="Kinds"/>: the changes its stage allows.</summary>
+public sealed record ChangeableDeal(int UnitId, string UnitCode, string CustomerName, UnitStatus Status, int UnitVersion, bool Pending, IReadOnlyList<ChangeKind> Kinds);
+
 /// <summary>
 /// 换房, 退房, 更名 and new terms: asked for by the deal's agent, decided by a manager, and carried out in
 /// one transaction with the units and money they touch. Each decision is an entry of the change log.
@@ -185,6 +188,50 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync();
         var requests = db.ChangeRequests.Where(r => r.ProjectId == projectId && (dealId == null || r.DealId == dealId)).OrderByDescending(r => r.Id).Take(take);
         return [.. (await ViewsAsync(db, requests)).OrderByDescending(v => v.Id)];
+    }
+
+    /// <summary>One agent's own requests in a project, newest first: what they asked for and what became of it.</summary>
+    public async Task<IReadOnlyList<ChangeView>> MineAsync(int projectId, Actor agent, int take = 100)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var requests = db.ChangeRequests.Where(r => r.ProjectId == projectId && r.RequestedById == agent.Id).OrderByDescending(r => r.Id).Take(take);
+        return [.. (await ViewsAsync(db, requests)).OrderByDescending(v => v.Id)];
+    }
+
+    /// <summary>The live deals of an agent in a project (a manager's: every agent's), by unit, that some change is possible for.</summary>
+    public async Task<IReadOnlyList<ChangeableDeal>> DealsOfAsync(int projectId, Actor agent)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deals = await (
+            from d in db.Deals.AsNoTracking()
+            join u in db.Units on d.UnitId equals u.Id
+            where d.ProjectId == projectId && d.ClosedAt == null && (agent.IsManager || d.AgentId == agent.Id)
+            orderby u.Code
+            select new { u.Id, u.Code, d.CustomerName, u.Status, u.Version, Pending = u.PendingChange != null }).ToListAsync();
+        return [.. deals
+            .Select(d => new ChangeableDeal(d.Id, d.Code, d.CustomerName, d.Status, d.Version, d.Pending, [.. Enum.GetValues<ChangeKind>().Where(k => Unit.CanRequest(k, d.Status))]))
+            .Where(d => d.Kinds.Count > 0)];
+    }
+
+    /// <summary>
+    /// What approving each pending cancellation would refund, for the manager who decides: what was paid,
+    /// less the earnest when it is forfeited, as <see cref="ApproveAsync"/> computes it. By request id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, decimal>> RefundsDueAsync(IEnumerable<ChangeView> requests)
+    {
+        var cancels = requests.Where(r => r.Kind == nameof(ChangeKind.Cancel) && r.Status == nameof(RequestStatus.Pending)).ToList();
+        if (cancels.Count == 0)
+        {
+            return new Dictionary<int, decimal>();
+        }
+        var dealIds = cancels.Select(r => r.DealId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var deals = await db.Deals.AsNoTracking().Where(d => dealIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.EarnestAmount, Paid = db.Receipts.Where(r => r.DealId == d.Id).Sum(r => (decimal?)r.Amount) ?? 0 })
+            .ToDictionaryAsync(d => d.Id);
+        return cancels.Where(r => deals.ContainsKey(r.DealId)).ToDictionary(
+            r => r.Id,
+            r => Math.Max(0, deals[r.DealId].Paid - (r.ForfeitEarnest ? deals[r.DealId].EarnestAmount ?? 0 : 0)));
     }
 
     private async Task<ChangeResult> DropAsync(int requestId, int expectedVersion, Actor by, Action<ChangeRequest, DateTime> settle, string? note)

@@ -11,6 +11,9 @@ public sealed record TicketView(int Id, int Number, string BuyerName, string Buy
 /// <summary>The opening as the wall and the desks see it: the mode, the numbers called so far, the last call.</summary>
 public sealed record OpeningState(string Mode, int UnitsPerBuyer, int Issued, int CalledUpTo, IReadOnlyList<int> LatestCall, bool RehearsalLeftovers);
 
+/// <summary>A queue number as one person at a desk sees it; <paramref name="Mine"/>: they took its deposit.</summary>
+public sealed record DeskTicket(TicketView Ticket, bool Mine);
+
 public abstract record OpeningResult
 {
     public sealed record Done<T>(T Value) : OpeningResult;
@@ -119,6 +122,20 @@ public sealed class OpeningService(IDbContextFactory<RealtyDbContext> dbFactory,
         return [.. rows.Select(r => new TicketView(
             r.Ticket.Id, r.Ticket.Number, r.Ticket.BuyerName, r.Ticket.BuyerPhone, r.Ticket.Amount, r.Ticket.Status.ToString(), r.Ticket.AgentName,
             r.Ticket.IssuedAt, calls.Any(c => c.Covers(r.Ticket.Number)), r.Deals, r.Ticket.Version))];
+    }
+
+    /// <summary>
+    /// The numbers as one person may see them: another agent's buyers are theirs, so only enough of the
+    /// mobile number to recognise it shows, except to a manager.
+    /// </summary>
+    public async Task<IReadOnlyList<DeskTicket>> DeskTicketsAsync(int projectId, Actor viewer, string? search = null)
+    {
+        var tickets = await TicketsAsync(projectId, search);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var mine = (await db.QueueTickets.Where(t => t.ProjectId == projectId && t.AgentId == viewer.Id).Select(t => t.Id).ToListAsync()).ToHashSet();
+        return [.. tickets.Select(t => new DeskTicket(
+            mine.Contains(t.Id) || viewer.IsManager ? t : t with { BuyerPhone = Board.UnitService.MaskPhone(t.BuyerPhone) },
+            mine.Contains(t.Id)))];
     }
 
     public async Task<OpeningState?> StateAsync(int projectId)
