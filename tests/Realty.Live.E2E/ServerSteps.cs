@@ -82,6 +82,6 @@ public static class ServerSteps
         return await db.Projects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
-    private static Task<RealtyDbContext> DbAsync(this IServiceProvider services) =>
+    public static Task<RealtyDbContext> DbAsync(this IServiceProvider services) =>
         services.GetRequiredService<IDbContextFactory<RealtyDbContext>>().CreateDbContextAsync();
 }

@@ -49,6 +49,9 @@ public static partial class L
     public static string Money(decimal amount) =>
         amount.ToString("C0", CnyFormat());
 
+    /// <summary>An amount as a machine reads it (data attributes, tests): 50000, 6370650.5; never grouped, never localised.</summary>
+    public static string Plain(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>Money to the fen, as on a payment schedule: ¥4,546.47.</summary>
     public static string Yuan(decimal amount) =>
         amount.ToString("C2", CnyFormat());
