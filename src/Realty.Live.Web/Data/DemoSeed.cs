@@ -165,7 +165,8 @@ public static class DemoSeed
                 await StepAsync(db, project, unit, UnitAction.Subscribe, agent, customer, dealAt, Terms(project, unit, plan, offers, dealAt));
                 if (roll < 0.20)
                 {
-                    var signedAt = dealAt.AddDays(random.Next(1, 4));
+                    // A few days after the subscription, but never later than the seed runs: the ticker shows no future.
+                    var signedAt = new[] { dealAt.AddDays(random.Next(1, 4)), now.AddMinutes(-random.Next(30, 600)) }.Min();
                     await StepAsync(db, project, unit, UnitAction.Sign, agent, null, signedAt,
                         new DealTerms { ContractNo = $"HT2026{++contracts:D5}", Today = project.Today(signedAt) });
                 }
