@@ -85,7 +85,7 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         }
         db.UnitEvents.Add(change);
         db.ChangeRequests.Add(request);
-        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{change.Version}", null, unit.Code, L.Kind(command.Kind), now, deal.Id));
+        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{change.Version}", null, unit.Code, command.Kind.ToString(), now, deal.Id));
         if (await SaveAsync(db) is { } refused)
         {
             return refused;
