@@ -12,7 +12,7 @@ namespace Realty.Live.E2E.Cluster;
 public sealed class JobTests(ClusterFixture cluster)
 {
     [Fact]
-    public async Task TheHoldExpiryJobRunsOnceAMinuteAcrossBothNodesAndExpiresAHoldOnce()
+    public async Task TheDeadlinesJobRunsOnceAMinuteAcrossBothNodesAndExpiresAHoldOnce()
     {
         using var agent = await cluster.ApiAsync(cluster.Node(1), CrossNodeTests.Li);
         var units = await agent.GetFromJsonAsync<List<JsonElement>>("/api/projects/1/units");
@@ -36,7 +36,7 @@ public sealed class JobTests(ClusterFixture cluster)
 
         await using var check = cluster.OpenDatabase();
         Assert.Equal(1, await check.UnitEvents.CountAsync(e => e.UnitId == unitId && e.Action == UnitAction.Expire));
-        var runsPerMinute = await HoldExpiryRunsPerMinuteAsync();
+        var runsPerMinute = await DeadlineRunsPerMinuteAsync();
         Assert.NotEmpty(runsPerMinute);
         Assert.All(runsPerMinute, runs => Assert.Equal(1, runs));
     }
@@ -44,15 +44,15 @@ public sealed class JobTests(ClusterFixture cluster)
     private static async Task<string?> StatusAsync(HttpClient api, int unitId) =>
         (await api.GetFromJsonAsync<JsonElement>($"/api/units/{unitId}")).GetProperty("status").GetString();
 
-    /// <summary>How many times the recurring job was started in each minute, from Hangfire's own tables.</summary>
-    private async Task<List<long>> HoldExpiryRunsPerMinuteAsync()
+    /// <summary>How many times the deadlines job was started in each minute, from Hangfire's own tables.</summary>
+    private async Task<List<long>> DeadlineRunsPerMinuteAsync()
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
             """
             SELECT count(*) FROM hangfire.job
-            WHERE invocationdata::text LIKE '%HoldExpiryJob%'
+            WHERE invocationdata::text LIKE '%DeadlinesJob%'
             GROUP BY date_trunc('minute', createdat)
             """,
             connection);
