@@ -10,6 +10,7 @@ namespace Realty.Live.Web.Realtime;
 [JsonDerivedType(typeof(RequestChanged), "requestChanged")]
 [JsonDerivedType(typeof(OpeningChanged), "openingChanged")]
 [JsonDerivedType(typeof(ReminderAdded), "reminderAdded")]
+[JsonDerivedType(typeof(UnitsAdded), "unitsAdded")]
 public abstract record BoardMessage(int ProjectId);
 
 /// <summary>A committed change of one unit: its status, and what else its board cell shows.</summary>
@@ -43,6 +44,9 @@ public sealed record OpeningChanged(int ProjectId) : BoardMessage(ProjectId);
 
 /// <summary>A reminder was written, for one agent or (no recipient) for the managers.</summary>
 public sealed record ReminderAdded(int ProjectId, string? RecipientId) : BoardMessage(ProjectId);
+
+/// <summary>New units joined the project (an import): its grids changed, so boards load it afresh.</summary>
+public sealed record UnitsAdded(int ProjectId, int Count) : BoardMessage(ProjectId);
 
 /// <summary>A display link was revoked: walls showing it must stop.</summary>
 public sealed record DisplayRevoked(int ProjectId, string Token) : BoardMessage(ProjectId);

@@ -35,7 +35,12 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : I
     /// </summary>
     public async Task<bool> ApplyAsync(BoardMessage message)
     {
-        if (message is UnitChanged change &&
+        if (message is UnitsAdded)
+        {
+            // The grids themselves changed: the next reader loads them afresh, as the open boards are told to.
+            Forget(message.ProjectId);
+        }
+        else if (message is UnitChanged change &&
             (!_boards.TryGetValue(change.ProjectId, out var lazy) || await AwaitOrForget(change.ProjectId, lazy) is not { } board || !board.Apply(change)))
         {
             return false;
@@ -64,6 +69,12 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : I
                 continue;
             }
             var now = await units.Select(u => new { u.Id, u.Version, u.ListPrice, Pending = u.PendingChange != null }).ToListAsync(cancellationToken);
+            if (now.Count(v => board.Cell(v.Id) is null) is > 0 and var added)
+            {
+                // Units imported on another node whose message was lost: the board is loaded afresh.
+                await ApplyAsync(new UnitsAdded(projectId, added));
+                continue;
+            }
             var behind = now.Where(v => board.Cell(v.Id) is { } cell && cell.Version < v.Version).ToDictionary(v => v.Id);
             var ids = behind.Keys.ToList();
             // Each unit's latest event says what happened to it, by whom and when.

@@ -183,6 +183,39 @@ public sealed class BoardStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnitsAddedToAProjectReachItsOpenBoardsAsAFreshSnapshot()
+    {
+        var before = (await _app.Boards.GetAsync(_project.Id))!;
+        var heard = new Heard();
+        using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
+        var added = await AddUnitAsync("2#-401", floor: 4);
+
+        var message = new UnitsAdded(_project.Id, 1);
+        Assert.True(await _app.Boards.ApplyAsync(message));
+
+        Assert.Same(message, Assert.Single(await heard.WaitForAsync(1)));
+        var after = (await _app.Boards.GetAsync(_project.Id))!;
+        Assert.Null(before.Cell(added));
+        Assert.Equal((UnitStatus.Unreleased, "2#-401"), (after.Cell(added)!.Status, after.Cell(added)!.Code));
+        Assert.Equal([4, 3, 2, 1], after.Buildings.Single(b => b.Name == "2#").Floors);
+    }
+
+    [Fact]
+    public async Task ReconcilingFindsUnitsAddedOnANodeWhoseMessageWasLost()
+    {
+        await _app.Boards.GetAsync(_project.Id);
+        var heard = new Heard();
+        using var _ = _app.Boards.Subscribe(_project.Id, heard.Add);
+        var added = await AddUnitAsync("2#-401", floor: 4);
+
+        await _app.Boards.ReconcileAsync();
+
+        Assert.Equal(new UnitsAdded(_project.Id, 1), Assert.Single(await heard.WaitForAsync(1)));
+        Assert.NotNull((await _app.Boards.GetAsync(_project.Id))!.Cell(added));
+        Assert.Empty(await _app.Boards.ReconcileAsync());
+    }
+
+    [Fact]
     public async Task AFailedLoadIsNotCached()
     {
         const int FirstProject = 1;
@@ -204,4 +237,30 @@ public sealed class BoardStateTests : IAsyncLifetime
 
     private static int[] Counts(int unreleased = 0, int available = 0, int withheld = 0, int held = 0, int deposited = 0, int subscribed = 0, int signed = 0) =>
         [unreleased, available, withheld, held, deposited, subscribed, signed];
+
+    /// <summary>A unit written straight to the database, as an import on another node would.</summary>
+    private async Task<int> AddUnitAsync(string code, int floor)
+    {
+        await using var db = _app.Open();
+        var template = await db.Units.AsNoTracking().SingleAsync(u => u.Id == _project.UnitId("2#-301"));
+        var unit = new Unit
+        {
+            ProjectId = template.ProjectId,
+            BuildingId = template.BuildingId,
+            Code = code,
+            Floor = floor,
+            Stack = template.Stack,
+            LayoutId = template.LayoutId,
+            GrossArea = template.GrossArea,
+            NetArea = template.NetArea,
+            Orientation = template.Orientation,
+            UnitPrice = template.UnitPrice,
+            ListPrice = template.ListPrice,
+            FloorPrice = template.FloorPrice,
+        };
+        unit.Initialise(UnitStatus.Unreleased, _app.Now);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return unit.Id;
+    }
 }

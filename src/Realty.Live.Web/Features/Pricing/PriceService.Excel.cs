@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
 using Realty.Live.Web.Localization;
+using Realty.Live.Web.Realtime;
 using static Realty.Live.Web.Features.Pricing.PriceSheet;
 
 namespace Realty.Live.Web.Features.Pricing;
@@ -175,6 +176,7 @@ public sealed partial class PriceService
             // The unique (project, code) index: somebody added one of these codes a moment ago.
             return ImportReport.Refused(L.T("pricing.units.raced"), report);
         }
+        await broadcaster.PublishAsync(new UnitsAdded(projectId, added.Count));
         return new ImportReport(true, added.Count, L.T("pricing.units.applied", added.Count), report, adjustmentId);
     }
 

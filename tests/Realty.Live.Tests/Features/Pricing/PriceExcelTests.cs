@@ -192,6 +192,8 @@ public sealed class PriceExcelTests : IAsyncLifetime
         var records = await db.PriceRecords.ToListAsync();
         Assert.Equal(added.Select(u => u.Id), records.Select(r => r.UnitId).Order());
         Assert.All(records, r => Assert.Equal((report.AdjustmentId, PriceService.UnitImportReason), (r.AdjustmentId, r.Reason)));
+        // Open boards load the project afresh to show the new floor.
+        Assert.Equal(new UnitsAdded(_project.Id, 2), Assert.Single(_app.Published.Of<UnitsAdded>()));
     }
 
     [Fact]
