@@ -1,4 +1,5 @@
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Board;
 
 namespace Realty.Live.Web.Features.Customers;
 
@@ -11,7 +12,7 @@ public sealed record CustomerView(
     string OwnerId, string OwnerName, DateTime RegisteredAt, bool Mine)
 {
     public static CustomerView Of(Customer customer, Actor viewer) => new(
-        customer.Id, customer.Name, customer.ShowsPhoneTo(viewer) ? customer.Mobile : Board.UnitService.MaskPhone(customer.Mobile),
+        customer.Id, customer.Name, customer.ShowsPhoneTo(viewer) ? customer.Mobile : UnitService.MaskPhone(customer.Mobile),
         customer.ShowsPhoneTo(viewer), customer.Channel, customer.FirstContact, customer.Stage, customer.OwnerId, customer.OwnerName,
         customer.RegisteredAt, customer.IsOwnedBy(viewer));
 }

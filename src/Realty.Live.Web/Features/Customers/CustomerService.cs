@@ -21,62 +21,52 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
 
     public async Task<RegisterResult> RegisterAsync(RegisterCustomer command, Actor agent)
     {
+        await using var db = await dbFactory.CreateDbContextAsync();
         CustomerContact contact;
         Customer customer;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        try
         {
-            try
+            contact = CustomerContact.Create(command.Name, command.Mobile);
+            if (!await db.Projects.AnyAsync(p => p.Id == command.ProjectId))
             {
-                contact = CustomerContact.Create(command.Name, command.Mobile);
-                if (!await db.Projects.AnyAsync(p => p.Id == command.ProjectId))
-                {
-                    throw new DomainException("project.notFound");
-                }
-                customer = Customer.Register(command.ProjectId, contact, command.Channel, await ChannelsAsync(db, command.ProjectId),
-                    command.FirstContact, agent, clock.GetUtcNow().UtcDateTime);
+                throw new DomainException("project.notFound");
             }
-            catch (DomainException e)
-            {
-                return new RegisterResult.Rejected(L.Message(e));
-            }
-
-            if (await ByMobileAsync(db, command.ProjectId, contact.Phone) is { } existing)
-            {
-                return await RefuseAsync(db, existing, contact, agent);
-            }
-            if (!command.Confirm)
-            {
-                var sameName = await db.Customers.AsNoTracking()
-                    .Where(c => c.ProjectId == command.ProjectId && c.Name == contact.Name)
-                    .OrderBy(c => c.RegisteredAt)
-                    .ToListAsync();
-                if (sameName.Count > 0)
-                {
-                    var first = sameName[0];
-                    return new RegisterResult.PossibleDuplicate([.. sameName.Select(c => CustomerView.Of(c, agent))],
-                        L.T("customer.possibleDuplicate", contact.Name, first.OwnerName, L.Time(first.RegisteredAt, "MM-dd")));
-                }
-            }
-
-            db.Customers.Add(customer);
-            try
-            {
-                await db.SaveChangesAsync();
-                return new RegisterResult.Registered(CustomerView.Of(customer, agent), L.T("customer.registered", customer.Name));
-            }
-            catch (DbUpdateException)
-            {
-                // Fall through: another agent may have registered the same mobile a moment before us.
-            }
+            customer = Customer.Register(command.ProjectId, contact, command.Channel, await ChannelsAsync(db, command.ProjectId),
+                command.FirstContact, agent, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException e)
+        {
+            return new RegisterResult.Rejected(L.Message(e));
         }
 
-        // The unique (project, mobile) index refused our row: whoever committed first owns the customer.
-        await using var fresh = await dbFactory.CreateDbContextAsync();
-        if (await ByMobileAsync(fresh, command.ProjectId, contact.Phone) is { } winner)
+        if (await ByMobileAsync(db, command.ProjectId, contact.Phone) is { } existing)
         {
+            return await RefuseAsync(db, existing, contact, agent);
+        }
+        if (!command.Confirm && await SameNameAsync(db, command.ProjectId, contact.Name) is { Count: > 0 } sameName)
+        {
+            var first = sameName[0];
+            return new RegisterResult.PossibleDuplicate([.. sameName.Select(c => CustomerView.Of(c, agent))],
+                L.T("customer.possibleDuplicate", contact.Name, first.OwnerName, L.Time(first.RegisteredAt, "MM-dd")));
+        }
+
+        db.Customers.Add(customer);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (project, mobile) index refused our row: another agent registered the same
+            // mobile a moment before us, and whoever committed first owns the customer.
+            await using var fresh = await dbFactory.CreateDbContextAsync();
+            if (await ByMobileAsync(fresh, command.ProjectId, contact.Phone) is not { } winner)
+            {
+                throw;
+            }
             return await RefuseAsync(fresh, winner, contact, agent);
         }
-        throw new InvalidOperationException("Registering a customer failed without a customer of that mobile.");
+        return new RegisterResult.Registered(CustomerView.Of(customer, agent), L.T("customer.registered", customer.Name));
     }
 
     /// <summary>Agents list their own customers; managers every customer of the project.</summary>
@@ -100,6 +90,8 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         {
             var text = filter.Text.Trim();
             var digits = new string([.. text.Where(ch => char.IsDigit(ch) || ch == '+')]);
+            // Mainland numbers are stored without the country code.
+            digits = digits.StartsWith("+86", StringComparison.Ordinal) ? digits[3..] : digits;
             query = digits.Length >= 3
                 ? query.Where(c => c.Name.Contains(text) || c.Mobile.Contains(digits))
                 : query.Where(c => c.Name.Contains(text));
@@ -125,6 +117,9 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         return own.Count > 0 ? own : ProjectChannel.Defaults;
     }
 
+    private static Task<List<Customer>> SameNameAsync(RealtyDbContext db, int projectId, string name) =>
+        db.Customers.AsNoTracking().Where(c => c.ProjectId == projectId && c.Name == name).OrderBy(c => c.RegisteredAt).ToListAsync();
+
     private static Task<Customer?> ByMobileAsync(RealtyDbContext db, int projectId, string mobile) =>
         db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId && c.Mobile == mobile);
 
@@ -134,7 +129,6 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         {
             return new RegisterResult.Duplicate(CustomerView.Of(existing, agent), L.T("customer.duplicate.yours", existing.Name, L.Time(existing.RegisteredAt, "MM-dd")));
         }
-        db.ChangeTracker.Clear();
         db.DuplicateAttempts.Add(DuplicateAttempt.Of(existing, typed, agent, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         return new RegisterResult.Duplicate(CustomerView.Of(existing, agent), L.T("customer.duplicate", existing.OwnerName, L.Time(existing.RegisteredAt, "MM-dd")));

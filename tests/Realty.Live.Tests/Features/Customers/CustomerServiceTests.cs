@@ -162,6 +162,7 @@ public sealed class CustomerServiceTests : IAsyncLifetime
 
         Assert.Equal([Customers.ZhaoName], await Find(new("赵")));
         Assert.Equal([Customers.ZhangName], await Find(new("138-0013")));
+        Assert.Equal([Customers.ZhaoName], await Find(new("+86 139 1234")));
         Assert.Equal([Customers.ZhaoName], await Find(new(Channel: "老带新")));
         Assert.Equal(2, (await Find(new(Stage: FunnelStage.Potential))).Count());
         Assert.Empty(await Find(new(Stage: FunnelStage.Signed)));

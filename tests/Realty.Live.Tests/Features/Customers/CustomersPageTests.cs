@@ -65,6 +65,34 @@ public sealed class CustomersPageTests : BoardComponentTest
         await page.WaitForAssertionAsync(() => Assert.Equal(Customers.ZhaoPhone, page.Find("[data-customer] [data-phone]").TextContent));
     }
 
+    [Fact]
+    public async Task AMalformedMobileIsExplainedAndRegistersNobody()
+    {
+        var page = await RenderPageAsync();
+
+        Register(page, Customers.ZhaoName, "139-1234-567");
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(L.T("customer.phone.invalid", "139-1234-567"), page.Find("[data-message='error']").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-customer]"));
+        await using var db = Database.Open();
+        Assert.Equal(0, await db.Customers.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnAgentSeesOnlyTheirOwnCustomersAndAManagerEveryoneWithFullNumbers()
+    {
+        await Registry.RegisterAsync(new RegisterCustomer(Project.Id, Customers.ZhangName, Customers.ZhangPhone, "户外广告", FirstContact.WalkIn), People.Wang);
+        await Registry.RegisterAsync(new RegisterCustomer(Project.Id, Customers.ZhaoName, Customers.ZhaoPhone, "老带新", FirstContact.Call), People.Li);
+
+        var agentPage = await RenderPageAsync();
+        Assert.Equal([Customers.ZhaoPhone], agentPage.FindAll("[data-customer] [data-phone]").Select(p => p.TextContent));
+
+        SignInAs(People.Chen);
+        var managerPage = await RenderPageAsync();
+        Assert.Equal([Customers.ZhaoPhone, Customers.ZhangPhone], managerPage.FindAll("[data-customer] [data-phone]").Select(p => p.TextContent));
+        Assert.Contains(People.Wang.Name, managerPage.Find($"[data-customer]:last-child").TextContent);
+    }
+
     private static void Register(IRenderedComponent<CustomersPage> page, string name, string mobile)
     {
         page.Find("[data-field='customer-name']").Input(name);
