@@ -14,6 +14,7 @@ using Realty.Live.Web.Diagnostics;
 using Realty.Live.Web.Features.Account;
 using Realty.Live.Web.Features.Board;
 using Realty.Live.Web.Features.Changes;
+using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Opening;
@@ -111,6 +112,7 @@ public static class RealtyLive
         services.AddSingleton<ReminderService>();
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<PriceService>();
+        services.AddSingleton<CustomerService>();
         services.AddTransient<DeadlinesJob>();
 
         services.AddHangfire(config =>

@@ -45,6 +45,12 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<ProjectChannel> ProjectChannels => Set<ProjectChannel>();
+
+    public DbSet<DuplicateAttempt> DuplicateAttempts => Set<DuplicateAttempt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -11,7 +11,7 @@ public sealed partial record CustomerContact
 
     public string Name { get; }
 
-    /// <summary>Mainland mobiles as 11 digits; other countries in E.164 (+ and digits).</summary>
+    /// <summary>Mainland mobiles as 11 digits; other countries in E.164 (+ and 8–15 digits).</summary>
     public string Phone { get; }
 
     public static CustomerContact Create(string? name, string? phone)
@@ -65,6 +65,7 @@ public sealed partial record CustomerContact
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MainlandMobile();
 
-    [GeneratedRegex(@"^\+[1-9]\d{6,14}$")]
+    // E.164 allows at most 15 digits; fewer than 8 is no mobile number anywhere.
+    [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
     private static partial Regex E164();
 }

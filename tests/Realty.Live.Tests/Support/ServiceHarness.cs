@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Features.Board;
 using Realty.Live.Web.Features.Changes;
+using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Reminders;
@@ -38,6 +39,7 @@ public static class RealtyTestServices
         services.AddSingleton<OpeningService>();
         services.AddSingleton<OpeningWatch>();
         services.AddSingleton<ReminderService>();
+        services.AddSingleton<CustomerService>();
         services.AddTransient<DeadlinesJob>();
         return services;
     }

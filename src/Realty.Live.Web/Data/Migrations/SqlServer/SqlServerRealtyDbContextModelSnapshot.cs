@@ -390,6 +390,67 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                     b.ToTable("ChangeRequests");
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.Customer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("FirstContact")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Mobile")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "Name");
+
+                    b.HasIndex("ProjectId", "OwnerId");
+
+                    b.ToTable("Customers");
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
                     b.Property<int>("Id")
@@ -627,6 +688,47 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                     b.ToTable("DisplayLinks");
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.DuplicateAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AttemptedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AttemptedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProjectId", "AttemptedAt");
+
+                    b.ToTable("DuplicateAttempts");
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Layout", b =>
                 {
                     b.Property<int>("Id")
@@ -850,6 +952,33 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.ProjectChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProjectChannels");
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.QueueTicket", b =>
@@ -1294,6 +1423,15 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.Customer", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
@@ -1336,6 +1474,15 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.DuplicateAttempt", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Layout", b =>
                 {
                     b.HasOne("Realty.Live.Web.Domain.Project", null)
@@ -1372,6 +1519,15 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.ProjectChannel", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.QueueTicket", b =>

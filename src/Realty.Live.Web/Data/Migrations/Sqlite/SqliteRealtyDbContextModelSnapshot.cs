@@ -373,6 +373,65 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.ToTable("ChangeRequests");
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.Customer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstContact")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Mobile")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId", "Name");
+
+                    b.HasIndex("ProjectId", "OwnerId");
+
+                    b.ToTable("Customers");
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
                     b.Property<int>("Id")
@@ -604,6 +663,45 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.ToTable("DisplayLinks");
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.DuplicateAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttemptedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttemptedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProjectId", "AttemptedAt");
+
+                    b.ToTable("DuplicateAttempts");
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Layout", b =>
                 {
                     b.Property<int>("Id")
@@ -817,6 +915,31 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.ProjectChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ProjectChannels");
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.QueueTicket", b =>
@@ -1249,6 +1372,15 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.Customer", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
@@ -1291,6 +1423,15 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.DuplicateAttempt", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.Layout", b =>
                 {
                     b.HasOne("Realty.Live.Web.Domain.Project", null)
@@ -1327,6 +1468,15 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.ProjectChannel", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.QueueTicket", b =>

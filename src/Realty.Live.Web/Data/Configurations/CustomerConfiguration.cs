@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Realty.Live.Web.Domain;
+
+namespace Realty.Live.Web.Data.Configurations;
+
+public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(CustomerContact.MaxNameLength);
+        builder.Property(c => c.Mobile).HasMaxLength(16);
+        builder.Property(c => c.Channel).HasMaxLength(Customer.MaxChannelLength);
+        builder.Property(c => c.FirstContact).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.OwnerId).HasMaxLength(64);
+        builder.Property(c => c.OwnerName).HasMaxLength(64);
+        // The last line against two agents registering one mobile at the same moment: one row wins.
+        builder.HasIndex(c => new { c.ProjectId, c.Mobile }).IsUnique();
+        builder.HasIndex(c => new { c.ProjectId, c.Name });
+        builder.HasIndex(c => new { c.ProjectId, c.OwnerId });
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
+    }
+}
+
+public sealed class ProjectChannelConfiguration : IEntityTypeConfiguration<ProjectChannel>
+{
+    public void Configure(EntityTypeBuilder<ProjectChannel> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Customer.MaxChannelLength);
+        builder.HasIndex(c => new { c.ProjectId, c.Name }).IsUnique();
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
+    }
+}
+
+public sealed class DuplicateAttemptConfiguration : IEntityTypeConfiguration<DuplicateAttempt>
+{
+    public void Configure(EntityTypeBuilder<DuplicateAttempt> builder)
+    {
+        builder.Property(d => d.AttemptedById).HasMaxLength(64);
+        builder.Property(d => d.AttemptedByName).HasMaxLength(64);
+        builder.Property(d => d.TypedName).HasMaxLength(CustomerContact.MaxNameLength);
+        builder.HasIndex(d => new { d.ProjectId, d.AttemptedAt });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
