@@ -113,6 +113,7 @@ public static class RealtyLive
         services.AddSingleton<DisplayLinkService>();
         services.AddSingleton<PriceService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
 
         services.AddHangfire(config =>

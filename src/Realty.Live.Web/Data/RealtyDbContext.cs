@@ -51,6 +51,8 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<DuplicateAttempt> DuplicateAttempts => Set<DuplicateAttempt>();
 
+    public DbSet<CustomerInteraction> CustomerInteractions => Set<CustomerInteraction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

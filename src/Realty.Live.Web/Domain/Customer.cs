@@ -28,6 +28,8 @@ public enum FunnelStage
 public sealed class Customer
 {
     public const int MaxChannelLength = 30;
+    public const int MaxWishLength = 60;
+    public const decimal MaxBudget = 10_000_000_000m;
 
     private Customer()
     {
@@ -55,7 +57,92 @@ public sealed class Customer
 
     public DateTime RegisteredAt { get; private set; }
 
+    /// <summary>居民身份证, kept whole for contracts; shown masked to everyone but managers.</summary>
+    public string? IdNumber { get; private set; }
+
+    public decimal? Budget { get; private set; }
+
+    public string? WantedLayouts { get; private set; }
+
+    public string? WantedAreas { get; private set; }
+
+    public string? WantedFloors { get; private set; }
+
+    public string? Family { get; private set; }
+
+    public string? Job { get; private set; }
+
+    /// <summary>A date in the project's calendar; before the project's today it is overdue.</summary>
+    public DateOnly? NextFollowUp { get; private set; }
+
     public bool IsOwnedBy(Actor actor) => OwnerId == actor.Id;
+
+    public bool IsOverdue(DateOnly today) => NextFollowUp < today;
+
+    /// <summary>The customer is the owner's livelihood: only they and managers write to the ledger.</summary>
+    public bool IsEditableBy(Actor actor) => actor.IsManager || IsOwnedBy(actor);
+
+    /// <summary>An ID number identifies a person for life: agents, the owner too, see only its ends.</summary>
+    public string? IdNumberFor(Actor viewer) => IdNumber is null || viewer.IsManager ? IdNumber : Domain.IdNumber.Mask(IdNumber);
+
+    /// <summary>Adds an entry to the timeline; its follow-up date becomes the next one, and a follow-up without one closes it.</summary>
+    public CustomerInteraction Record(InteractionEntry entry, Actor by, DateTime now, DateOnly today)
+    {
+        EnsureEditableBy(by);
+        var interaction = CustomerInteraction.Of(this, entry, by, now, today);
+        if (entry.NextFollowUp is { } next)
+        {
+            NextFollowUp = next;
+        }
+        else if (entry.Kind == InteractionKind.FollowUp)
+        {
+            NextFollowUp = null;
+        }
+        return interaction;
+    }
+
+    public void UpdateProfile(ProfileEdit edit, Actor by)
+    {
+        EnsureEditableBy(by);
+        // The form shows the masked number to agents: sending it back unchanged keeps the stored one.
+        var idNumber = IdNumber is not null && (edit.IdNumber ?? "").Trim() == IdNumberFor(by) ? IdNumber : Domain.IdNumber.Normalise(edit.IdNumber);
+        if (edit.Budget is < 0)
+        {
+            throw new DomainException("ledger.budget.negative");
+        }
+        if (edit.Budget > MaxBudget)
+        {
+            throw new DomainException("ledger.budget.tooLarge");
+        }
+        var layouts = Wish(edit.Layouts, "ledger.layouts");
+        var areas = Wish(edit.Areas, "ledger.areas");
+        var floors = Wish(edit.Floors, "ledger.floors");
+        var family = Wish(edit.Family, "ledger.family");
+        var job = Wish(edit.Job, "ledger.job");
+        (IdNumber, Budget, WantedLayouts, WantedAreas, WantedFloors, Family, Job) = (idNumber, edit.Budget, layouts, areas, floors, family, job);
+    }
+
+    private void EnsureEditableBy(Actor actor)
+    {
+        if (!IsEditableBy(actor))
+        {
+            throw new DomainException("ledger.notYours", OwnerName);
+        }
+    }
+
+    private static string? Wish(string? typed, string field)
+    {
+        var text = (typed ?? "").Trim();
+        if (text.Length > MaxWishLength)
+        {
+            throw new DomainException(field + ".tooLong", MaxWishLength);
+        }
+        if (text.Any(char.IsControl))
+        {
+            throw new DomainException(field + ".invalid");
+        }
+        return text.Length == 0 ? null : text;
+    }
 
     /// <summary>Managers and the owner see the full number; everyone else enough of it to recognise it.</summary>
     public bool ShowsPhoneTo(Actor viewer) => viewer.IsManager || IsOwnedBy(viewer);

@@ -40,6 +40,7 @@ public static class RealtyTestServices
         services.AddSingleton<OpeningWatch>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
         return services;
     }

@@ -15,6 +15,13 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(12);
         builder.Property(c => c.OwnerId).HasMaxLength(64);
         builder.Property(c => c.OwnerName).HasMaxLength(64);
+        builder.Property(c => c.IdNumber).HasMaxLength(18);
+        builder.Property(c => c.Budget).HasPrecision(14, 2);
+        builder.Property(c => c.WantedLayouts).HasMaxLength(Customer.MaxWishLength);
+        builder.Property(c => c.WantedAreas).HasMaxLength(Customer.MaxWishLength);
+        builder.Property(c => c.WantedFloors).HasMaxLength(Customer.MaxWishLength);
+        builder.Property(c => c.Family).HasMaxLength(Customer.MaxWishLength);
+        builder.Property(c => c.Job).HasMaxLength(Customer.MaxWishLength);
         // The last line against two agents registering one mobile at the same moment: one row wins.
         builder.HasIndex(c => new { c.ProjectId, c.Mobile }).IsUnique();
         builder.HasIndex(c => new { c.ProjectId, c.Name });
@@ -42,5 +49,19 @@ public sealed class DuplicateAttemptConfiguration : IEntityTypeConfiguration<Dup
         builder.Property(d => d.TypedName).HasMaxLength(CustomerContact.MaxNameLength);
         builder.HasIndex(d => new { d.ProjectId, d.AttemptedAt });
         builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+public sealed class CustomerInteractionConfiguration : IEntityTypeConfiguration<CustomerInteraction>
+{
+    public void Configure(EntityTypeBuilder<CustomerInteraction> builder)
+    {
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(i => i.Note).HasMaxLength(CustomerInteraction.MaxNoteLength);
+        builder.Property(i => i.UnitCode).HasMaxLength(CustomerInteraction.MaxUnitCodeLength);
+        builder.Property(i => i.ById).HasMaxLength(64);
+        builder.Property(i => i.ByName).HasMaxLength(64);
+        builder.HasIndex(i => new { i.CustomerId, i.At });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId);
     }
 }

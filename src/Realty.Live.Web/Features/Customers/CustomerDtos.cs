@@ -9,12 +9,13 @@ public sealed record RegisterCustomer(int ProjectId, string? Name, string? Mobil
 /// <summary>A customer as one viewer may see it: the phone is masked unless the viewer owns the customer or manages.</summary>
 public sealed record CustomerView(
     int Id, string Name, string Phone, bool PhoneShown, string Channel, FirstContact FirstContact, FunnelStage Stage,
-    string OwnerId, string OwnerName, DateTime RegisteredAt, bool Mine)
+    string OwnerId, string OwnerName, DateTime RegisteredAt, bool Mine, DateOnly? NextFollowUp = null, bool Overdue = false)
 {
-    public static CustomerView Of(Customer customer, Actor viewer) => new(
+    /// <param name="today">The project's today, to tell overdue follow-ups; without it none is.</param>
+    public static CustomerView Of(Customer customer, Actor viewer, DateOnly? today = null) => new(
         customer.Id, customer.Name, customer.ShowsPhoneTo(viewer) ? customer.Mobile : UnitService.MaskPhone(customer.Mobile),
         customer.ShowsPhoneTo(viewer), customer.Channel, customer.FirstContact, customer.Stage, customer.OwnerId, customer.OwnerName,
-        customer.RegisteredAt, customer.IsOwnedBy(viewer));
+        customer.RegisteredAt, customer.IsOwnedBy(viewer), customer.NextFollowUp, today is { } day && customer.IsOverdue(day));
 }
 
 /// <summary>Search of the customer list; every part is optional.</summary>

@@ -96,8 +96,19 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
                 ? query.Where(c => c.Name.Contains(text) || c.Mobile.Contains(digits))
                 : query.Where(c => c.Name.Contains(text));
         }
-        var customers = await query.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id).Take(ListLimit).ToListAsync();
-        return [.. customers.Select(c => CustomerView.Of(c, viewer))];
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId);
+        if (project is null)
+        {
+            return [];
+        }
+        var today = project.Today(clock.GetUtcNow().UtcDateTime);
+        // Overdue follow-ups first, then the nearest due; customers with nothing planned last, newest first.
+        var customers = await query
+            .OrderBy(c => c.NextFollowUp == null ? 2 : c.NextFollowUp < today ? 0 : 1)
+            .ThenBy(c => c.NextFollowUp)
+            .ThenByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
+            .Take(ListLimit).ToListAsync();
+        return [.. customers.Select(c => CustomerView.Of(c, viewer, today))];
     }
 
     public async Task<CustomerView?> GetAsync(int customerId, Actor viewer)

@@ -379,14 +379,30 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Family")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstContact")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Mobile")
@@ -397,6 +413,9 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextFollowUp")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -420,6 +439,18 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WantedAreas")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantedFloors")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantedLayouts")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "Mobile")
@@ -430,6 +461,55 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "OwnerId");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerInteraction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextFollowUp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.ToTable("CustomerInteractions");
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
@@ -1377,6 +1457,15 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.HasOne("Realty.Live.Web.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerInteraction", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,29 @@
+using Realty.Live.Web.Domain;
+
+namespace Realty.Live.Web.Features.Customers;
+
+/// <summary>A customer's profile as one viewer may see it: the ID number whole only for managers.</summary>
+public sealed record ProfileView(
+    string? IdNumber, bool IdNumberShown, decimal? Budget, string? Layouts, string? Areas, string? Floors, string? Family, string? Job)
+{
+    public static ProfileView Of(Customer customer, Actor viewer) => new(
+        customer.IdNumberFor(viewer), viewer.IsManager, customer.Budget, customer.WantedLayouts, customer.WantedAreas,
+        customer.WantedFloors, customer.Family, customer.Job);
+}
+
+public sealed record InteractionView(
+    int Id, InteractionKind Kind, string Note, int? Satisfaction, string? UnitCode, DateOnly? NextFollowUp, string ByName, DateTime At)
+{
+    public static InteractionView Of(CustomerInteraction i) => new(i.Id, i.Kind, i.Note, i.Satisfaction, i.UnitCode, i.NextFollowUp, i.ByName, i.At);
+}
+
+/// <summary>Everything about one customer on one page (客户台帐); the timeline newest first.</summary>
+public sealed record LedgerView(CustomerView Customer, ProfileView Profile, DateOnly Today, bool CanEdit, IReadOnlyList<InteractionView> Timeline);
+
+public abstract record LedgerAnswer(string Message)
+{
+    public sealed record Found(LedgerView Ledger, string Message = "") : LedgerAnswer(Message);
+
+    /// <summary>Unknown customer, someone else's, or a rule broken: nothing was written.</summary>
+    public sealed record Refused(string Message) : LedgerAnswer(Message);
+}
