@@ -130,7 +130,8 @@ public class ClusterFixture : IAsyncLifetime
             }));
         _nodes[number - 1] = node;
         using var http = new HttpClient { BaseAddress = Node(number), Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // The first node migrates and seeds the demo project (deals, schedules, queue numbers) on PostgreSQL: minutes on a busy CI machine.
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (true)
         {
             if (node.HasExited)
@@ -150,7 +151,7 @@ public class ClusterFixture : IAsyncLifetime
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Node {number} did not answer /health in 90 s; see {node.Log}.");
+                throw new TimeoutException($"Node {number} did not answer /health in 240 s; see {node.Log}.");
             }
             await Task.Delay(200);
         }
