@@ -48,6 +48,8 @@ public sealed class ApprovalsPageTests : BoardComponentTest
 
         await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-inbox-empty]")));
         page.Find("[data-tab='log']").Click();
+        // The log loads from the database after the tab is shown.
+        await page.WaitForElementAsync($"[data-logged='{request.Id}']");
         var logged = page.Find($"[data-logged='{request.Id}']");
         Assert.Equal("approved", logged.GetAttribute("data-status"));
         Assert.Equal(L.Money(-Terms.Earnest), logged.QuerySelector("[data-money]")!.TextContent);
