@@ -59,9 +59,10 @@ public sealed partial class PriceService
     /// </summary>
     public async Task<ImportReport> ImportPricesAsync(int projectId, Stream file, Actor manager)
     {
-        if (!manager.IsManager)
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (await RefusalAsync(db, projectId, manager) is { } refused)
         {
-            return ImportReport.Refused(L.T("unit.managerOnly", UnitAction.Reprice));
+            return refused;
         }
         IReadOnlyList<SheetRow> rows;
         try
@@ -71,11 +72,6 @@ public sealed partial class PriceService
         catch (DomainException e)
         {
             return ImportReport.Refused(L.Message(e));
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId))
-        {
-            return ImportReport.Refused(L.T("project.notFound"));
         }
         var units = await db.Units.Where(u => u.ProjectId == projectId).ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase);
         var firstRows = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -121,9 +117,10 @@ public sealed partial class PriceService
     /// </summary>
     public async Task<ImportReport> ImportUnitsAsync(int projectId, Stream file, Actor manager)
     {
-        if (!manager.IsManager)
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (await RefusalAsync(db, projectId, manager) is { } refused)
         {
-            return ImportReport.Refused(L.T("unit.managerOnly", UnitAction.Reprice));
+            return refused;
         }
         IReadOnlyList<SheetRow> rows;
         try
@@ -133,11 +130,6 @@ public sealed partial class PriceService
         catch (DomainException e)
         {
             return ImportReport.Refused(L.Message(e));
-        }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId))
-        {
-            return ImportReport.Refused(L.T("project.notFound"));
         }
         var buildings = await db.Buildings.Where(b => b.ProjectId == projectId).ToDictionaryAsync(b => b.Name, StringComparer.OrdinalIgnoreCase);
         var layouts = await db.Layouts.Where(l => l.ProjectId == projectId).ToDictionaryAsync(l => l.Code, StringComparer.OrdinalIgnoreCase);
@@ -179,6 +171,12 @@ public sealed partial class PriceService
         await broadcaster.PublishAsync(new UnitsAdded(projectId, added.Count));
         return new ImportReport(true, added.Count, L.T("pricing.units.applied", added.Count), report, adjustmentId);
     }
+
+    /// <summary>Why an import may not start: only a manager imports, and only into a project that exists.</summary>
+    private static async Task<ImportReport?> RefusalAsync(RealtyDbContext db, int projectId, Actor manager) =>
+        !manager.IsManager ? ImportReport.Refused(L.T("unit.managerOnly", UnitAction.Reprice))
+        : !await db.Projects.AnyAsync(p => p.Id == projectId) ? ImportReport.Refused(L.T("project.notFound"))
+        : null;
 
     private static string PriceRow(
         SheetRow row, string code, Dictionary<string, Unit> units, Dictionary<string, int> firstRows, Actor manager, DateTime now, List<(Unit, UnitEvent)> changes)
