@@ -55,11 +55,27 @@ public sealed class TestDatabase : IDisposable
     /// <summary>The factory the app's services take; interceptors let a test step into the save.</summary>
     public IDbContextFactory<RealtyDbContext> Factory(params IInterceptor[] interceptors) => new ContextFactory(Options(interceptors));
 
+    /// <summary>
+    /// Some services finish a load in the background after a test has its answer (e.g. the opening
+    /// watch refreshing its shared copy), and SQLite may recreate the WAL files meanwhile: the delete
+    /// is tried a few times, and a folder still busy is left to the clean-up at process exit.
+    /// </summary>
     public void Dispose()
     {
-        if (Directory.Exists(Folder))
+        for (var attempt = 1; Directory.Exists(Folder); attempt++)
         {
-            Directory.Delete(Folder, recursive: true);
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 
