@@ -44,7 +44,7 @@ public abstract class BoardComponentTest : BunitContext, IAsyncLifetime
     /// <summary>The project every test of the class starts from; override for another.</summary>
     protected virtual ProjectBuilder Seed => ProjectBuilder.ATenFloorTower().WithBuilding("2#", 3, ("01", "C"));
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Project = await Seed.SaveAsync(Database, Clock.GetUtcNow().UtcDateTime);
         await Services.StartRelayAsync();

@@ -11,15 +11,20 @@ public sealed record CustomerView(
     int Id, string Name, string Phone, bool PhoneShown, string Channel, FirstContact FirstContact, FunnelStage Stage,
     string OwnerId, string OwnerName, DateTime RegisteredAt, bool Mine, DateOnly? NextFollowUp = null, bool Overdue = false)
 {
+    public int ProjectId { get; init; }
+
     /// <param name="today">The project's today, to tell overdue follow-ups; without it none is.</param>
     public static CustomerView Of(Customer customer, Actor viewer, DateOnly? today = null) => new(
         customer.Id, customer.Name, customer.ShowsPhoneTo(viewer) ? customer.Mobile : UnitService.MaskPhone(customer.Mobile),
         customer.ShowsPhoneTo(viewer), customer.Channel, customer.FirstContact, customer.Stage, customer.OwnerId, customer.OwnerName,
-        customer.RegisteredAt, customer.IsOwnedBy(viewer), customer.NextFollowUp, today is { } day && customer.IsOverdue(day));
+        customer.RegisteredAt, customer.IsOwnedBy(viewer), customer.NextFollowUp, today is { } day && customer.IsOverdue(day))
+    {
+        ProjectId = customer.ProjectId,
+    };
 }
 
 /// <summary>Search of the customer list; every part is optional.</summary>
-public sealed record CustomerFilter(string? Text = null, FunnelStage? Stage = null, string? Channel = null);
+public sealed record CustomerFilter(string? Text = null, FunnelStage? Stage = null, string? Channel = null, string? Layout = null);
 
 public abstract record RegisterResult(string Message)
 {

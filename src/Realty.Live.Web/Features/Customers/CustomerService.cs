@@ -86,6 +86,11 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         {
             query = query.Where(c => c.Channel == filter.Channel);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Layout))
+        {
+            var layout = filter.Layout.Trim();
+            query = query.Where(c => c.WantedLayouts != null && c.WantedLayouts.Contains(layout));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
