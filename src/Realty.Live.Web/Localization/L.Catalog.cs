@@ -590,6 +590,7 @@ public static partial class L
         ["ledger.kind.followup"] = ("Follow-up", "跟进"),
         ["ledger.kind.complaint"] = ("Complaint", "投诉"),
         ["nav.customers"] = ("Customers", "客户"),
+        ["nav.myCustomers"] = ("Customer list", "客户列表"),
 
         // Shell and navigation
         ["app.tagline"] = ("Sales control", "销控系统"),
@@ -598,7 +599,8 @@ public static partial class L
         ["nav.queue"] = ("Queue & opening", "排号开盘"),
         ["nav.approvals"] = ("Approvals", "审批"),
         ["nav.pricing"] = ("Prices", "价格"),
-        ["nav.setup"] = ("Sales terms", "销售条件"),
+        ["nav.setup"] = ("Set-up", "设置"),
+        ["nav.salesTerms"] = ("Sales terms", "销售条件"),
         ["nav.logout"] = ("Sign out", "退出"),
         ["page.notFound"] = ("This page does not exist.", "页面不存在。"),
         ["page.backToBoard"] = ("Back to the unit board", "返回销控表"),
