@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Localization;
 
 namespace Realty.Live.Web.Features.Ownership;
@@ -31,6 +32,27 @@ public sealed class TransferService(IDbContextFactory<RealtyDbContext> dbFactory
             .Select(g => new OwnerCount(g.Key.OwnerId, g.Key.OwnerName, g.Count()))
             .OrderBy(o => o.Name)
             .ToListAsync();
+    }
+
+    /// <summary>
+    /// The customers a manager picks from: of one owner (empty: the pool) or everyone, by name or number,
+    /// in the order they were registered.
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerView>> CustomersAsync(int projectId, string? ownerId, string? text, Actor viewer)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var query = db.Customers.AsNoTracking().Where(c => c.ProjectId == projectId);
+        if (ownerId is not null)
+        {
+            query = ownerId.Length == 0 ? query.Where(c => c.PooledAt != null) : query.Where(c => c.OwnerId == ownerId && c.PooledAt == null);
+        }
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var typed = text.Trim();
+            query = query.Where(c => c.Name.Contains(typed) || c.Mobile.Contains(typed));
+        }
+        var customers = await query.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id).Take(BatchLimit).ToListAsync();
+        return [.. customers.Select(c => CustomerView.Of(c, viewer))];
     }
 
     public async Task<OwnershipAnswer> TransferAsync(TransferCustomers command, Actor by)
