@@ -26,12 +26,12 @@ public sealed class TransferService(IDbContextFactory<RealtyDbContext> dbFactory
     public async Task<IReadOnlyList<OwnerCount>> OwnersAsync(int projectId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Customers.AsNoTracking()
+        var owners = await db.Customers.AsNoTracking()
             .Where(c => c.ProjectId == projectId && c.PooledAt == null)
             .GroupBy(c => new { c.OwnerId, c.OwnerName })
-            .Select(g => new OwnerCount(g.Key.OwnerId, g.Key.OwnerName, g.Count()))
-            .OrderBy(o => o.Name)
+            .Select(g => new { g.Key.OwnerId, g.Key.OwnerName, Count = g.Count() })
             .ToListAsync();
+        return [.. owners.Select(o => new OwnerCount(o.OwnerId, o.OwnerName, o.Count)).OrderBy(o => o.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>
