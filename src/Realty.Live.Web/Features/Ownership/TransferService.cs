@@ -225,7 +225,8 @@ public sealed class TransferService(IDbContextFactory<RealtyDbContext> dbFactory
         var projects = await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name);
         var rows = await query.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(LogLimit).ToListAsync();
         return [.. rows.Select(t => new TransferView(t.Id, t.At, t.Kind, t.CustomerId, t.CustomerName, t.FromOwnerName, t.ToOwnerName,
-            projects.GetValueOrDefault(t.FromProjectId, ""), projects.GetValueOrDefault(t.ToProjectId, ""), t.ByName, t.Reason))];
+            projects.GetValueOrDefault(t.FromProjectId, ""), projects.GetValueOrDefault(t.ToProjectId, ""),
+            t.ById == Actor.System.Id ? L.T("transfers.system") : t.ByName, t.Reason))];
     }
 
     internal static async Task<IReadOnlyList<AgentChoice>> AgentsAsync(RealtyDbContext db, DateTimeOffset now)

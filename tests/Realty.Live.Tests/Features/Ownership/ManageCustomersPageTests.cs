@@ -47,6 +47,30 @@ public sealed class ManageCustomersPageTests : BoardComponentTest
     }
 
     [Fact]
+    public async Task KeepingOneOfTwoSameNameRecordsMergesTheOtherAfterConfirmation()
+    {
+        await SeedCustomersAsync();
+        var second = await Registry.RegisterAsync(Project.Id, Customers.ZhangName, "13700001111", People.Li);
+        var page = await RenderPageAsync();
+
+        page.Find($"[data-same-name='{Customers.ZhangName}'] [data-record='{_zhang}'] [data-action='keep']").Click();
+        Assert.Equal(2, await CountCustomersNamedZhangAsync());
+        page.Find($"[data-record='{_zhang}'] [data-action='confirm-keep']").Click();
+
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-same-name-empty]")));
+        Assert.Equal(L.T("merge.done", Customers.ZhangName, "13700001111", Customers.ZhangName, Customers.ZhangPhone), page.Find("[data-message='done']").TextContent.Trim());
+        Assert.NotNull(page.Find("[data-merge='13700001111']"));
+        Assert.Equal(1, await CountCustomersNamedZhangAsync());
+        Assert.DoesNotContain(second, (await Registry.ListAsync(Project.Id, new CustomerFilter(), People.Chen)).Select(c => c.Id));
+    }
+
+    private async Task<int> CountCustomersNamedZhangAsync()
+    {
+        await using var db = Database.Open();
+        return await db.Customers.CountAsync(c => c.Name == Customers.ZhangName);
+    }
+
+    [Fact]
     public async Task SelectedCustomersAreTransferredWithTheReasonAndTheLogShowsIt()
     {
         await SeedCustomersAsync();

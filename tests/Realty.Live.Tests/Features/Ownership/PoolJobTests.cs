@@ -4,6 +4,7 @@ using Realty.Live.Web.Domain;
 using Realty.Live.Web.Features.Board;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Ownership;
+using Realty.Live.Web.Localization;
 
 namespace Realty.Live.Tests.Features.Ownership;
 
@@ -48,6 +49,8 @@ public sealed class PoolJobTests : IAsyncLifetime
         var line = Assert.Single(await _app.Database.TransfersAsync());
         Assert.Equal((TransferKind.Pool, People.Wang.Id, People.Wang.Name, "", Actor.System.Name, ShanghaiMidnightOf25th.UtcDateTime, null),
             (line.Kind, line.FromOwnerId, line.FromOwnerName, line.ToOwnerId, line.ByName, line.At, line.Reason));
+        var logged = Assert.Single(await _app.Service<TransferService>().LogAsync(_project.Id, new TransferFilter(Kind: TransferKind.Pool)));
+        Assert.Equal((L.T("transfers.system"), People.Wang.Name, ""), (logged.ByName, logged.FromOwnerName, logged.ToOwnerName));
         // The agent no longer lists the customer as theirs.
         Assert.Empty(await Registry.ListAsync(_project.Id, new CustomerFilter(), People.Wang));
     }
