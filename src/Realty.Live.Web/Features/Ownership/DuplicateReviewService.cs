@@ -32,7 +32,7 @@ public sealed class DuplicateReviewService(IDbContextFactory<RealtyDbContext> db
         var views = new List<AttemptView>();
         foreach (var attempt in attempts)
         {
-            // An attempt on a customer moved to another project stays in this project's log, without its customer.
+            // Merges move attempts to the kept record, so only a customer deleted some other way leaves one behind.
             if (!customers.TryGetValue(attempt.CustomerId, out var customer))
             {
                 continue;
