@@ -18,6 +18,7 @@ using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Pricing;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
@@ -115,6 +116,11 @@ public static class RealtyLive
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
+        services.AddSingleton<DuplicateReviewService>();
+        services.AddSingleton<TransferService>();
+        services.AddSingleton<PoolService>();
+        services.AddSingleton<ChannelAdminService>();
+        services.AddTransient<PoolJob>();
 
         services.AddHangfire(config =>
         {
@@ -195,6 +201,8 @@ public static class RealtyLive
         // The first release's job expired holds only; stored schedules (PostgreSQL, SQL Server) still name it.
         jobs.RemoveIfExists("expire-holds");
         jobs.AddOrUpdate<DeadlinesJob>(DeadlinesJob.Id, job => job.RunAsync(), Cron.Minutely());
+        // Hourly: each project's day starts at its own midnight, and a run finds nothing new most hours.
+        jobs.AddOrUpdate<PoolJob>(PoolJob.Id, job => job.RunAsync(), Cron.Hourly());
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

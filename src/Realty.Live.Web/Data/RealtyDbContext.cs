@@ -53,6 +53,12 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<CustomerInteraction> CustomerInteractions => Set<CustomerInteraction>();
 
+    public DbSet<CustomerTransfer> CustomerTransfers => Set<CustomerTransfer>();
+
+    public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
+
+    public DbSet<PoolRule> PoolRules => Set<PoolRule>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -175,6 +175,98 @@ public sealed class Customer
             RegisteredAt = now,
         };
     }
+
+    /// <summary>Bumped by every change of owner or project, so two people handing one customer around at once cannot both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>When the owner got the customer by transfer, claim or re-assignment; null while it is still the registering agent's.</summary>
+    public DateTime? OwnedSince { get; private set; }
+
+    /// <summary>In the public pool (公共客户) since then, owned by nobody; null while an agent owns the customer.</summary>
+    public DateTime? PooledAt { get; private set; }
+
+    public bool InPool => PooledAt is not null;
+
+    /// <summary>Gives the customer to another agent; the log row says who did it, when and why.</summary>
+    public CustomerTransfer HandTo(Actor agent, TransferKind kind, Actor by, DateTime now, string? reason)
+    {
+        if (!InPool && IsOwnedBy(agent))
+        {
+            throw new DomainException("transfer.alreadyTheirs", Name, agent.Name);
+        }
+        var transfer = CustomerTransfer.Of(this, kind, ProjectId, agent, by, now, reason);
+        (OwnerId, OwnerName, OwnedSince, PooledAt) = (agent.Id, agent.Name, now, null);
+        Version++;
+        return transfer;
+    }
+
+    /// <summary>Nobody followed the customer up for too long: they leave their owner for the public pool.</summary>
+    public CustomerTransfer Pool(DateTime now)
+    {
+        if (InPool)
+        {
+            throw new DomainException("pool.alreadyInPool", Name);
+        }
+        var transfer = CustomerTransfer.Of(this, TransferKind.Pool, ProjectId, null, Actor.System, now, null);
+        (OwnerId, OwnerName, OwnedSince, PooledAt) = ("", "", null, now);
+        Version++;
+        return transfer;
+    }
+
+    /// <summary>An agent takes a customer from the pool.</summary>
+    public CustomerTransfer Claim(Actor agent, DateTime now)
+    {
+        if (!InPool)
+        {
+            throw new DomainException("pool.claimed", Name, OwnerName);
+        }
+        return HandTo(agent, TransferKind.Claim, agent, now, null);
+    }
+
+    /// <summary>Moves the customer, timeline and all, to another project of the developer, optionally to another agent too.</summary>
+    public CustomerTransfer MoveToProject(int projectId, Actor? agent, Actor by, DateTime now, string? reason)
+    {
+        if (projectId == ProjectId)
+        {
+            throw new DomainException("transfer.sameProject");
+        }
+        var owner = agent ?? (InPool ? null : new Actor(OwnerId, OwnerName, IsManager: false));
+        var transfer = CustomerTransfer.Of(this, TransferKind.Project, projectId, owner, by, now, reason);
+        ProjectId = projectId;
+        if (agent is not null)
+        {
+            (OwnerId, OwnerName, OwnedSince, PooledAt) = (agent.Id, agent.Name, now, null);
+        }
+        Version++;
+        return transfer;
+    }
+
+    /// <summary>
+    /// Takes in a record of the same person registered under another number: what this record does not
+    /// know yet is filled from the other, the furthest stage and the nearest follow-up are kept.
+    /// </summary>
+    public CustomerAlias Absorb(Customer other, Actor by, DateTime now, string? note)
+    {
+        if (other.Id == Id || other.ProjectId != ProjectId)
+        {
+            throw new DomainException("merge.sameRecord");
+        }
+        IdNumber ??= other.IdNumber;
+        Budget ??= other.Budget;
+        WantedLayouts ??= other.WantedLayouts;
+        WantedAreas ??= other.WantedAreas;
+        WantedFloors ??= other.WantedFloors;
+        Family ??= other.Family;
+        Job ??= other.Job;
+        Stage = other.Stage > Stage ? other.Stage : Stage;
+        NextFollowUp = (NextFollowUp, other.NextFollowUp) switch
+        {
+            ({ } mine, { } theirs) => mine < theirs ? mine : theirs,
+            (var mine, var theirs) => mine ?? theirs,
+        };
+        Version++;
+        return CustomerAlias.Of(this, other, by, now, note);
+    }
 }
 
 /// <summary>A project's list of customer channels (来源渠道), in the order the register form offers them.</summary>
@@ -190,6 +282,9 @@ public sealed class ProjectChannel
 
     /// <summary>What a project offers until its manager sets its own list.</summary>
     public static readonly IReadOnlyList<string> Defaults = ["户外广告", "网络推广", "朋友介绍", "老带新", "路过", "电话营销"];
+
+    /// <summary>No longer offered for new registrations; the customers who came through it keep its name.</summary>
+    public bool Retired { get; set; }
 }
 
 /// <summary>
@@ -226,4 +321,29 @@ public sealed class DuplicateAttempt
         AttemptedAt = now,
         TypedName = typed.Name,
     };
+
+    /// <summary>How a manager settled the attempt; null while it waits for review.</summary>
+    public DuplicateResolution? Resolution { get; private set; }
+
+    public string? ResolvedById { get; private set; }
+
+    public string? ResolvedByName { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    public string? ResolutionNote { get; private set; }
+
+    public void Resolve(DuplicateResolution how, Actor by, DateTime now, string? note)
+    {
+        if (Resolution is not null)
+        {
+            throw new DomainException("duplicate.alreadyResolved", ResolvedByName ?? "");
+        }
+        if (!Enum.IsDefined(how))
+        {
+            throw new DomainException("duplicate.resolution.unknown");
+        }
+        ResolutionNote = OwnershipText.Note(note, required: false);
+        (Resolution, ResolvedById, ResolvedByName, ResolvedAt) = (how, by.Id, by.Name, now);
+    }
 }

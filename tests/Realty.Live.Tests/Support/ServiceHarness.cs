@@ -8,6 +8,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
@@ -42,6 +43,11 @@ public static class RealtyTestServices
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
+        services.AddSingleton<DuplicateReviewService>();
+        services.AddSingleton<TransferService>();
+        services.AddSingleton<PoolService>();
+        services.AddSingleton<ChannelAdminService>();
+        services.AddTransient<PoolJob>();
         return services;
     }
 

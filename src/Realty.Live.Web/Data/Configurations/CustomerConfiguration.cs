@@ -27,6 +27,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.ProjectId, c.Name });
         builder.HasIndex(c => new { c.ProjectId, c.OwnerId });
         builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.ProjectId, c.PooledAt });
     }
 }
 
@@ -49,6 +51,10 @@ public sealed class DuplicateAttemptConfiguration : IEntityTypeConfiguration<Dup
         builder.Property(d => d.TypedName).HasMaxLength(CustomerContact.MaxNameLength);
         builder.HasIndex(d => new { d.ProjectId, d.AttemptedAt });
         builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.NoAction);
+        builder.Property(d => d.Resolution).HasConversion<string>().HasMaxLength(12);
+        builder.Property(d => d.ResolvedById).HasMaxLength(64);
+        builder.Property(d => d.ResolvedByName).HasMaxLength(64);
+        builder.Property(d => d.ResolutionNote).HasMaxLength(OwnershipText.MaxLength);
     }
 }
 

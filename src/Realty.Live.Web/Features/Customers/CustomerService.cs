@@ -126,7 +126,7 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
     private static async Task<IReadOnlyList<string>> ChannelsAsync(RealtyDbContext db, int projectId)
     {
         var own = await db.ProjectChannels.AsNoTracking()
-            .Where(c => c.ProjectId == projectId)
+            .Where(c => c.ProjectId == projectId && !c.Retired)
             .OrderBy(c => c.Order).ThenBy(c => c.Id)
             .Select(c => c.Name)
             .ToListAsync();
@@ -136,8 +136,12 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
     private static Task<List<Customer>> SameNameAsync(RealtyDbContext db, int projectId, string name) =>
         db.Customers.AsNoTracking().Where(c => c.ProjectId == projectId && c.Name == name).OrderBy(c => c.RegisteredAt).ToListAsync();
 
-    private static Task<Customer?> ByMobileAsync(RealtyDbContext db, int projectId, string mobile) =>
-        db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectId == projectId && c.Mobile == mobile);
+    /// <summary>The customer with this mobile, as their own or as the number of a record merged into them.</summary>
+    internal static Task<Customer?> ByMobileAsync(RealtyDbContext db, int projectId, string mobile) =>
+        db.Customers.AsNoTracking()
+            .Where(c => c.ProjectId == projectId && (c.Mobile == mobile || db.CustomerAliases.Any(a => a.CustomerId == c.Id && a.Mobile == mobile)))
+            .OrderBy(c => c.Mobile == mobile ? 0 : 1)
+            .FirstOrDefaultAsync();
 
     private async Task<RegisterResult> RefuseAsync(RealtyDbContext db, Customer existing, CustomerContact typed, Actor agent)
     {

@@ -60,7 +60,15 @@ public sealed class LedgerService(IDbContextFactory<RealtyDbContext> dbFactory, 
         {
             return new LedgerAnswer.Refused(L.Message(e));
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The customer changed hands (a transfer, the pool, a merge) while this was typed.
+            return new LedgerAnswer.Refused(L.T("ownership.changedMeanwhile"));
+        }
         return new LedgerAnswer.Found(await ViewAsync(db, customer, by), message);
     }
 

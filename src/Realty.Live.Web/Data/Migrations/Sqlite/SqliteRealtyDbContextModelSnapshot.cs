@@ -418,6 +418,9 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("NextFollowUp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OwnedSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -426,6 +429,9 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PooledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProjectId")
@@ -438,6 +444,10 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WantedAreas")
                         .HasMaxLength(60)
@@ -460,7 +470,66 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "OwnerId");
 
+                    b.HasIndex("ProjectId", "PooledAt");
+
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedOwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedRegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ProjectId", "Mobile")
+                        .IsUnique();
+
+                    b.ToTable("CustomerAliases");
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.CustomerInteraction", b =>
@@ -510,6 +579,81 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "At");
 
                     b.ToTable("CustomerInteractions");
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToOwnerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("FromProjectId", "At");
+
+                    b.HasIndex("ToProjectId", "At");
+
+                    b.HasIndex("ToOwnerId", "Kind", "At");
+
+                    b.ToTable("CustomerTransfers");
                 });
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
@@ -768,6 +912,25 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TypedName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -892,6 +1055,22 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.ToTable("PaymentPlans");
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.PoolRule", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("PoolRules");
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.PriceRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1012,6 +1191,9 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1461,12 +1643,30 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerAlias", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Realty.Live.Web.Domain.CustomerInteraction", b =>
                 {
                     b.HasOne("Realty.Live.Web.Domain.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.CustomerTransfer", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
@@ -1544,6 +1744,15 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                     b.HasOne("Realty.Live.Web.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Realty.Live.Web.Domain.PoolRule", b =>
+                {
+                    b.HasOne("Realty.Live.Web.Domain.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Realty.Live.Web.Domain.PoolRule", "ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
