@@ -53,6 +53,10 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<CustomerInteraction> CustomerInteractions => Set<CustomerInteraction>();
 
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,6 +8,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
+using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
@@ -41,6 +42,9 @@ public static class RealtyTestServices
         services.AddSingleton<ReminderService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<QuestionnaireService>();
+        services.AddSingleton<CustomerImport>();
+        services.AddSingleton<CustomerExport>();
         services.AddTransient<DeadlinesJob>();
         return services;
     }
