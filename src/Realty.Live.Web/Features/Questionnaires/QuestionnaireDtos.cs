@@ -8,7 +8,7 @@ public sealed record QuestionView(int Id, string Text, QuestionKind Kind, bool R
 {
     public static QuestionView Of(Question q, bool answered) => new(
         q.Id, q.Text, q.Kind, q.Required, q.Order, q.Retired, answered,
-        [.. q.Options.OrderBy(o => o.Order).ThenBy(o => o.Id).Select(o => new OptionView(o.Id, o.Text, o.Retired))]);
+        [.. q.Options.OrderBy(o => o.Retired).ThenBy(o => o.Order).ThenBy(o => o.Id).Select(o => new OptionView(o.Id, o.Text, o.Retired))]);
 }
 
 /// <summary>A customer's stored answer: the chosen options by id with their texts as chosen, or the text.</summary>

@@ -196,7 +196,7 @@ public sealed partial class QuestionnaireService(IDbContextFactory<RealtyDbConte
             [.. columns.Select((q, i) =>
             {
                 var mine = answers.Where(a => a.QuestionId == q.Id).ToList();
-                var counts = q.Options.OrderBy(o => o.Order).ThenBy(o => o.Id)
+                var counts = q.Options.OrderBy(o => o.Retired).ThenBy(o => o.Order).ThenBy(o => o.Id)
                     .Select(o => new OptionCount(o.Id, o.Text, o.Retired, mine.Count(a => a.Choices.Any(c => c.OptionId == o.Id))))
                     .Where(c => !c.Retired || c.Count > 0);
                 return new AnalysisColumn(q.Id, Header(i + 1, q), q.Kind, q.Retired, mine.Count, [.. counts]);
