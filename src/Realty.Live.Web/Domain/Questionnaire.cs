@@ -56,11 +56,6 @@ public sealed class Question
 
     public IReadOnlyList<QuestionOption> Options => _options;
 
-    public bool IsChoice => Kind != QuestionKind.Text;
-
-    /// <summary>The options an agent can still pick, in order.</summary>
-    public IEnumerable<QuestionOption> ActiveOptions => _options.Where(o => !o.Retired).OrderBy(o => o.Order).ThenBy(o => o.Id);
-
     /// <param name="takenTexts">The texts of the project's other questions: two questions alike make an analysis nobody can read.</param>
     public static Question Create(int projectId, QuestionDraft draft, int order, IEnumerable<string> takenTexts)
     {

@@ -9,7 +9,6 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     public void Configure(EntityTypeBuilder<Question> builder)
     {
         builder.Property(q => q.Text).HasMaxLength(Question.MaxTextLength);
-        builder.Ignore(q => q.ActiveOptions);
         builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(q => new { q.ProjectId, q.Order });
         builder.HasOne<Project>().WithMany().HasForeignKey(q => q.ProjectId);

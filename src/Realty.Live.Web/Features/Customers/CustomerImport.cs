@@ -150,9 +150,9 @@ public sealed class CustomerImport(IDbContextFactory<RealtyDbContext> dbFactory,
                     Report.Add(new(row.Number, contact.Name, contact.Phone, ImportOutcome.Duplicate, L.T("customer.import.duplicateInFile", earlier.Row, earlier.Owner), earlier.Owner));
                     return;
                 }
-                _mobiles[contact.Phone] = (row.Number, owner.Name);
                 if (await CustomerService.ByMobileAsync(db, projectId, contact.Phone) is { } existing)
                 {
+                    _mobiles[contact.Phone] = (row.Number, existing.OwnerName);
                     // The row's owner is who claims the customer, whoever uploads the sheet: the log names them.
                     var attempt = CustomerService.Attempt(existing, contact, owner, now);
                     if (attempt is not null)
@@ -165,6 +165,7 @@ public sealed class CustomerImport(IDbContextFactory<RealtyDbContext> dbFactory,
                     Report.Add(new(row.Number, contact.Name, contact.Phone, ImportOutcome.Duplicate, message, existing.OwnerName));
                     return;
                 }
+                _mobiles[contact.Phone] = (row.Number, owner.Name);
                 Customers.Add(customer);
                 Report.Add(new(row.Number, contact.Name, contact.Phone, ImportOutcome.Created, await CreatedAsync(contact, owner), owner.Name));
             }

@@ -174,7 +174,10 @@ public sealed partial class QuestionnaireService(IDbContextFactory<RealtyDbConte
         return new SheetAnswer.Found(await SheetAsync(db, customer, by), L.T("questionnaire.answer.saved"));
     }
 
-    /// <summary>The analysis table: every customer of the project who answered, every question with answers or still asked.</summary>
+    /// <summary>
+    /// The analysis table: every customer of the project who answered, every question with answers or still
+    /// asked. Null for an agent, or for no such project.
+    /// </summary>
     public async Task<Analysis?> AnalysisAsync(int projectId, Actor manager)
     {
         if (!manager.IsManager)
@@ -182,6 +185,10 @@ public sealed partial class QuestionnaireService(IDbContextFactory<RealtyDbConte
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId))
+        {
+            return null;
+        }
         var questions = await db.Questions.AsNoTracking().Include(q => q.Options).Where(q => q.ProjectId == projectId).ToListAsync();
         var questionIds = questions.Select(q => q.Id).ToList();
         var answers = await db.QuestionAnswers.AsNoTracking().Where(a => questionIds.Contains(a.QuestionId)).ToListAsync();

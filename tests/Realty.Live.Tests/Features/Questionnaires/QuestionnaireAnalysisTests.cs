@@ -93,6 +93,7 @@ public sealed class QuestionnaireAnalysisTests : IAsyncLifetime
             analysis.Rows.Select(r => new[] { r.Customer, r.Owner, QuestionnaireService.StageName(r.Stage) }.Concat(r.Cells).ToList()),
             rows.Select(r => headers.Select(h => r[h]?.ToString() ?? "").ToList()));
         Assert.Null(await Questionnaires.ExportAsync(_project.Id, People.Wang));
+        Assert.Null(await Questionnaires.ExportAsync(_project.Id + 100, People.Chen));
     }
 
     private async Task Answer(int customer, Actor by, params AnswerDraft[] answers) =>
