@@ -20,6 +20,7 @@ using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Pricing;
+using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
@@ -115,6 +116,9 @@ public static class RealtyLive
         services.AddSingleton<PriceService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<QuestionnaireService>();
+        services.AddSingleton<CustomerImport>();
+        services.AddSingleton<CustomerExport>();
         services.AddTransient<DeadlinesJob>();
         services.AddSingleton<DuplicateReviewService>();
         services.AddSingleton<TransferService>();
@@ -193,6 +197,8 @@ public static class RealtyLive
         app.MapReminderApi();
         app.MapDisplayLinkApi();
         app.MapPricingApi();
+        app.MapCustomerApi();
+        app.MapQuestionnaireApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -58,6 +58,9 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
 
     public DbSet<PoolRule> PoolRules => Set<PoolRule>();
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Ownership;
+using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
@@ -42,6 +43,9 @@ public static class RealtyTestServices
         services.AddSingleton<ReminderService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
+        services.AddSingleton<QuestionnaireService>();
+        services.AddSingleton<CustomerImport>();
+        services.AddSingleton<CustomerExport>();
         services.AddTransient<DeadlinesJob>();
         services.AddSingleton<DuplicateReviewService>();
         services.AddSingleton<TransferService>();

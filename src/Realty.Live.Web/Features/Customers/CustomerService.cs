@@ -70,7 +70,8 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
     }
 
     /// <summary>Agents list their own customers; managers every customer of the project.</summary>
-    public async Task<IReadOnlyList<CustomerView>> ListAsync(int projectId, CustomerFilter filter, Actor viewer)
+    /// <param name="limit">How many at most: a page shows <see cref="ListLimit"/>, an export more.</param>
+    public async Task<IReadOnlyList<CustomerView>> ListAsync(int projectId, CustomerFilter filter, Actor viewer, int limit = ListLimit)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var query = db.Customers.AsNoTracking().Where(c => c.ProjectId == projectId);
@@ -112,7 +113,7 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
             .OrderBy(c => c.NextFollowUp == null ? 2 : c.NextFollowUp < today ? 0 : 1)
             .ThenBy(c => c.NextFollowUp)
             .ThenByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
-            .Take(ListLimit).ToListAsync();
+            .Take(limit).ToListAsync();
         return [.. customers.Select(c => CustomerView.Of(c, viewer, today))];
     }
 
@@ -123,7 +124,7 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         return customer is null ? null : CustomerView.Of(customer, viewer);
     }
 
-    private static async Task<IReadOnlyList<string>> ChannelsAsync(RealtyDbContext db, int projectId)
+    internal static async Task<IReadOnlyList<string>> ChannelsAsync(RealtyDbContext db, int projectId)
     {
         var own = await db.ProjectChannels.AsNoTracking()
             .Where(c => c.ProjectId == projectId && !c.Retired)
@@ -133,10 +134,11 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
         return own.Count > 0 ? own : ProjectChannel.Defaults;
     }
 
-    private static Task<List<Customer>> SameNameAsync(RealtyDbContext db, int projectId, string name) =>
+    /// <summary>Customers of the same name: possible duplicates, registered only when somebody confirms another person.</summary>
+    internal static Task<List<Customer>> SameNameAsync(RealtyDbContext db, int projectId, string name) =>
         db.Customers.AsNoTracking().Where(c => c.ProjectId == projectId && c.Name == name).OrderBy(c => c.RegisteredAt).ToListAsync();
 
-    /// <summary>The customer with this mobile, as their own or as the number of a record merged into them.</summary>
+    /// <summary>The customer a mobile already is in the project, as their own or as the number of a record merged into them: every registration and import asks here.</summary>
     internal static Task<Customer?> ByMobileAsync(RealtyDbContext db, int projectId, string mobile) =>
         db.Customers.AsNoTracking()
             .Where(c => c.ProjectId == projectId && (c.Mobile == mobile || db.CustomerAliases.Any(a => a.CustomerId == c.Id && a.Mobile == mobile)))
@@ -145,12 +147,20 @@ public sealed class CustomerService(IDbContextFactory<RealtyDbContext> dbFactory
 
     private async Task<RegisterResult> RefuseAsync(RealtyDbContext db, Customer existing, CustomerContact typed, Actor agent)
     {
-        if (existing.IsOwnedBy(agent))
+        if (Attempt(existing, typed, agent, clock.GetUtcNow().UtcDateTime) is { } attempt)
         {
-            return new RegisterResult.Duplicate(CustomerView.Of(existing, agent), L.T("customer.duplicate.yours", existing.Name, L.Time(existing.RegisteredAt, "MM-dd")));
+            db.DuplicateAttempts.Add(attempt);
+            await db.SaveChangesAsync();
         }
-        db.DuplicateAttempts.Add(DuplicateAttempt.Of(existing, typed, agent, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync();
-        return new RegisterResult.Duplicate(CustomerView.Of(existing, agent), L.T("customer.duplicate", existing.OwnerName, L.Time(existing.RegisteredAt, "MM-dd")));
+        return new RegisterResult.Duplicate(CustomerView.Of(existing, agent), Refusal(existing, agent));
     }
+
+    /// <summary>Another agent's attempt on a registered mobile is logged for managers; the owner's own is not.</summary>
+    internal static DuplicateAttempt? Attempt(Customer existing, CustomerContact typed, Actor agent, DateTime now) =>
+        existing.IsOwnedBy(agent) ? null : DuplicateAttempt.Of(existing, typed, agent, now);
+
+    /// <summary>Why a registered mobile is refused, with its owner named.</summary>
+    internal static string Refusal(Customer existing, Actor agent) => existing.IsOwnedBy(agent)
+        ? L.T("customer.duplicate.yours", existing.Name, L.Time(existing.RegisteredAt, "MM-dd"))
+        : L.T("customer.duplicate", existing.OwnerName, L.Time(existing.RegisteredAt, "MM-dd"));
 }

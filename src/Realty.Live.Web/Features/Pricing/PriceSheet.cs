@@ -86,13 +86,16 @@ public static class PriceSheet
         return false;
     }
 
-    public static byte[] Write(IEnumerable<IReadOnlyDictionary<SheetColumn, object?>> rows, string sheetName)
+    public static byte[] Write(IEnumerable<IReadOnlyDictionary<SheetColumn, object?>> rows, string sheetName) => Write(rows, Columns, sheetName);
+
+    /// <summary>Any sheet of bilingual columns, e.g. the customer list's.</summary>
+    public static byte[] Write(IEnumerable<IReadOnlyDictionary<SheetColumn, object?>> rows, IReadOnlyList<SheetColumn> columns, string sheetName)
     {
-        var table = rows.Select(r => Columns.ToDictionary(c => c.Header, c => r.GetValueOrDefault(c))).ToList();
+        var table = rows.Select(r => columns.ToDictionary(c => c.Header, c => r.GetValueOrDefault(c))).ToList();
         if (table.Count == 0)
         {
             // MiniExcel writes no header for no rows: an empty list still shows its columns.
-            table.Add(Columns.ToDictionary(c => c.Header, _ => (object?)null));
+            table.Add(columns.ToDictionary(c => c.Header, _ => (object?)null));
         }
         using var stream = new MemoryStream();
         stream.SaveAs(table, sheetName: sheetName);
@@ -103,7 +106,10 @@ public static class PriceSheet
     /// The data rows of the first sheet, headers matched to columns; blank rows left out. Throws
     /// <see cref="DomainException"/> for a file that is not a sheet, has no code column, or is too long.
     /// </summary>
-    public static IReadOnlyList<SheetRow> Read(Stream stream)
+    public static IReadOnlyList<SheetRow> Read(Stream stream) => Read(stream, Columns, Code);
+
+    /// <summary>The data rows of any sheet of bilingual columns; <paramref name="key"/> is the column a header row must have.</summary>
+    public static IReadOnlyList<SheetRow> Read(Stream stream, IReadOnlyList<SheetColumn> known, SheetColumn key)
     {
         var rows = new List<SheetRow>();
         try
@@ -122,14 +128,14 @@ public static class PriceSheet
                     columns = [];
                     foreach (var (letter, header) in raw)
                     {
-                        if (Columns.FirstOrDefault(c => c.Matches(Text(header))) is { } column && !columns.ContainsValue(column))
+                        if (known.FirstOrDefault(c => c.Matches(Text(header))) is { } column && !columns.ContainsValue(column))
                         {
                             columns[letter] = column;
                         }
                     }
-                    if (!columns.ContainsValue(Code))
+                    if (!columns.ContainsValue(key))
                     {
-                        throw new DomainException("pricing.import.noCodeColumn", Code.Header);
+                        throw new DomainException("pricing.import.noCodeColumn", key.Header);
                     }
                     continue;
                 }
