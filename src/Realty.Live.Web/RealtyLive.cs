@@ -17,6 +17,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Features.Notices;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Pricing;
 using Realty.Live.Web.Features.Reminders;
@@ -115,6 +116,7 @@ public static class RealtyLive
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
+        services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>
         {
@@ -195,6 +197,7 @@ public static class RealtyLive
         // The first release's job expired holds only; stored schedules (PostgreSQL, SQL Server) still name it.
         jobs.RemoveIfExists("expire-holds");
         jobs.AddOrUpdate<DeadlinesJob>(DeadlinesJob.Id, job => job.RunAsync(), Cron.Minutely());
+        jobs.AddNoticeJobs();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -53,6 +53,10 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
 
     public DbSet<CustomerInteraction> CustomerInteractions => Set<CustomerInteraction>();
 
+    public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
