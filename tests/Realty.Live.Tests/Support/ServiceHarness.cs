@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -11,6 +12,7 @@ using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Features.Notices;
 using Realty.Live.Web.Realtime;
 
 namespace Realty.Live.Tests.Support;
@@ -42,6 +44,7 @@ public static class RealtyTestServices
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
         services.AddTransient<DeadlinesJob>();
+        services.AddNotices(new ConfigurationBuilder().Build());
         return services;
     }
 

@@ -48,11 +48,11 @@ public sealed class DeliveryFailedException(string message, bool permanent = fal
 }
 
 /// <summary>Plain-text email over SMTP. Returning means the server accepted the message (250 after DATA).</summary>
-public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options)
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options)
 {
     public async Task SendAsync(string to, string subject, string body, string messageId, CancellationToken cancellation)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Host) || string.IsNullOrWhiteSpace(settings.From))
         {
             throw new DeliveryFailedException("SMTP is not configured: set Smtp:Host and Smtp:From.");
@@ -123,13 +123,13 @@ public sealed class LogOnlySmsSender(ILogger<LogOnlySmsSender> logger) : ISmsSen
 }
 
 /// <summary>Posts <c>{to, body, messageId}</c> as JSON to the gateway's URL; any answer but 2xx is a failure.</summary>
-public sealed class WebhookSmsSender(IHttpClientFactory httpFactory, IOptionsMonitor<SmsOptions> options) : ISmsSender
+public sealed class WebhookSmsSender(IHttpClientFactory httpFactory, IOptions<SmsOptions> options) : ISmsSender
 {
     public const string ClientName = "sms-webhook";
 
     public async Task SendAsync(SmsMessage message, CancellationToken cancellation)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         var http = httpFactory.CreateClient(ClientName);
         http.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         using var response = await http.PostAsJsonAsync(settings.WebhookUrl, new { to = message.To, body = message.Body, messageId = message.MessageId }, cancellation);
