@@ -75,7 +75,9 @@ public sealed class NoticeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new TemplateAnswer.Refused(L.T("notice.template.changed", "?"));
+            await using var fresh = await dbFactory.CreateDbContextAsync();
+            var savedBy = await fresh.NoticeTemplates.Where(t => t.Id == templateId).Select(t => t.UpdatedBy).SingleOrDefaultAsync();
+            return new TemplateAnswer.Refused(savedBy is null ? L.T("notice.template.notFound") : L.T("notice.template.changed", savedBy));
         }
         catch (DbUpdateException)
         {
