@@ -17,6 +17,7 @@ using Realty.Live.Web.Features.Changes;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Features.Notices;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Pricing;
@@ -125,6 +126,7 @@ public static class RealtyLive
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>
         {
@@ -209,6 +211,7 @@ public static class RealtyLive
         jobs.AddOrUpdate<DeadlinesJob>(DeadlinesJob.Id, job => job.RunAsync(), Cron.Minutely());
         // Hourly: each project's day starts at its own midnight, and a run finds nothing new most hours.
         jobs.AddOrUpdate<PoolJob>(PoolJob.Id, job => job.RunAsync(), Cron.Hourly());
+        jobs.AddNoticeJobs();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -58,9 +58,14 @@ public class RealtyDbContext(DbContextOptions options) : IdentityDbContext<AppUs
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
 
     public DbSet<PoolRule> PoolRules => Set<PoolRule>();
+
     public DbSet<Question> Questions => Set<Question>();
 
     public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
+
+    public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,7 +25,7 @@ public enum FunnelStage
 /// A buyer registered with a project. The mobile is the identity: within a project one mobile is one
 /// customer, and whoever registered it first owns it (防撞单).
 /// </summary>
-public sealed class Customer
+public sealed partial class Customer
 {
     public const int MaxChannelLength = 30;
     public const int MaxWishLength = 60;
@@ -267,6 +267,41 @@ public sealed class Customer
         Version++;
         return CustomerAlias.Of(this, other, by, now, note);
     }
+    public const int MaxEmailLength = 254;
+
+    /// <summary>Where email notices go; optional.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>For birthday greetings; the year may be a guess, only the day is used.</summary>
+    public DateOnly? Birthday { get; private set; }
+
+    /// <summary>Email and birthday, checked before anything changes; an empty email or no birthday clears it.</summary>
+    public void UpdateContact(string? email, DateOnly? birthday, Actor by, DateOnly today)
+    {
+        EnsureEditableBy(by);
+        var address = (email ?? "").Trim();
+        if (address.Length > MaxEmailLength)
+        {
+            throw new DomainException("customer.email.tooLong", MaxEmailLength);
+        }
+        if (address.Length > 0 && !EmailAddress().IsMatch(address))
+        {
+            throw new DomainException("customer.email.invalid", address.Length > 40 ? address[..40] + "…" : address);
+        }
+        if (birthday > today)
+        {
+            throw new DomainException("customer.birthday.future");
+        }
+        if (birthday < today.AddYears(-120))
+        {
+            throw new DomainException("customer.birthday.tooOld");
+        }
+        (Email, Birthday) = (address.Length == 0 ? null : address, birthday);
+    }
+
+    /// <summary>One address with a dotted domain; nothing a mail header could be split or bent with.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[^@\s<>()\[\],;:"".]+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 }
 
 /// <summary>A project's list of customer channels (来源渠道), in the order the register form offers them.</summary>

@@ -117,7 +117,7 @@ public sealed class CustomerInteraction
 }
 
 /// <summary>What an agent types on a customer's profile; blank parts are cleared.</summary>
-public sealed record ProfileEdit(string? IdNumber, decimal? Budget, string? Layouts, string? Areas, string? Floors, string? Family = null, string? Job = null);
+public sealed record ProfileEdit(string? IdNumber, decimal? Budget, string? Layouts, string? Areas, string? Floors, string? Family = null, string? Job = null, string? Email = null, DateOnly? Birthday = null);
 
 /// <summary>The 居民身份证 number: 18 characters with a check digit (or the old 15 digits).</summary>
 public static class IdNumber

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -13,6 +14,7 @@ using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
+using Realty.Live.Web.Features.Notices;
 using Realty.Live.Web.Realtime;
 
 namespace Realty.Live.Tests.Support;
@@ -52,6 +54,7 @@ public static class RealtyTestServices
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddNotices(new ConfigurationBuilder().Build());
         return services;
     }
 

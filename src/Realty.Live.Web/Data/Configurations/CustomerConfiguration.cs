@@ -22,6 +22,7 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.WantedFloors).HasMaxLength(Customer.MaxWishLength);
         builder.Property(c => c.Family).HasMaxLength(Customer.MaxWishLength);
         builder.Property(c => c.Job).HasMaxLength(Customer.MaxWishLength);
+        builder.Property(c => c.Email).HasMaxLength(Customer.MaxEmailLength);
         // The last line against two agents registering one mobile at the same moment: one row wins.
         builder.HasIndex(c => new { c.ProjectId, c.Mobile }).IsUnique();
         builder.HasIndex(c => new { c.ProjectId, c.Name });

@@ -4,11 +4,12 @@ namespace Realty.Live.Web.Features.Customers;
 
 /// <summary>A customer's profile as one viewer may see it: the ID number whole only for managers.</summary>
 public sealed record ProfileView(
-    string? IdNumber, bool IdNumberShown, decimal? Budget, string? Layouts, string? Areas, string? Floors, string? Family, string? Job)
+    string? IdNumber, bool IdNumberShown, decimal? Budget, string? Layouts, string? Areas, string? Floors, string? Family, string? Job,
+    string? Email = null, DateOnly? Birthday = null)
 {
     public static ProfileView Of(Customer customer, Actor viewer) => new(
         customer.IdNumberFor(viewer), viewer.IsManager, customer.Budget, customer.WantedLayouts, customer.WantedAreas,
-        customer.WantedFloors, customer.Family, customer.Job);
+        customer.WantedFloors, customer.Family, customer.Job, customer.Email, customer.Birthday);
 }
 
 public sealed record InteractionView(

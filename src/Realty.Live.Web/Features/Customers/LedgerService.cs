@@ -36,8 +36,9 @@ public sealed class LedgerService(IDbContextFactory<RealtyDbContext> dbFactory, 
         });
 
     public Task<LedgerAnswer> UpdateProfileAsync(int customerId, ProfileEdit edit, Actor by) =>
-        ChangeAsync(customerId, by, (_, customer, _) =>
+        ChangeAsync(customerId, by, (_, customer, today) =>
         {
+            customer.UpdateContact(edit.Email, edit.Birthday, by, today);
             customer.UpdateProfile(edit, by);
             return L.T("ledger.profileSaved");
         });
