@@ -85,7 +85,8 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         }
         db.UnitEvents.Add(change);
         db.ChangeRequests.Add(request);
-        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{change.Version}", null, unit.Code, command.Kind.ToString(), now, deal.Id));
+        // By unit too: after a change of unit the deal's new unit may reach the version its old one had.
+        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{unit.Id}:{change.Version}", null, unit.Code, command.Kind.ToString(), now, deal.Id));
         if (await SaveAsync(db) is { } refused)
         {
             return refused;
