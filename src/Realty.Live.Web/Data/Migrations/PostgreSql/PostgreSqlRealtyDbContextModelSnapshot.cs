@@ -572,6 +572,9 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -655,6 +658,8 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("IX_Deals_UnitId_Live")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("CustomerId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "ContractNo")
                         .IsUnique()
@@ -1524,6 +1529,11 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
                         .WithMany()
                         .HasForeignKey("PaymentPlanId")

@@ -573,6 +573,9 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("int");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -656,6 +659,8 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("IX_Deals_UnitId_Live")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("CustomerId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "ContractNo")
                         .IsUnique()
@@ -1525,6 +1530,11 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
                         .WithMany()
                         .HasForeignKey("PaymentPlanId")
