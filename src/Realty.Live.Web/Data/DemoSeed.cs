@@ -46,6 +46,13 @@ public static class DemoSeed
     private static readonly string[] Surnames = ["张", "李", "王", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗"];
     private static readonly string[] GivenNames = ["伟", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "海燕", "建华", "志强", "丽娟"];
 
+    // The registered buyers have two-character given names: the short ones (张伟) are what people type
+    // when they try the board, and a namesake with another number would make them confirm it.
+    private static readonly string[] BuyerNames = ["子轩", "雨桐", "浩然", "欣怡", "宇航", "梓涵", "俊杰", "诗涵", "文博", "雅婷", "晓东", "秀英", "海燕", "建华", "志强", "丽娟", "国平", "红梅"];
+
+    private static readonly string[] WalkInNotes = ["来访看样板间，关注南向户型", "路过售楼处进来了解价格", "朋友介绍来访，带家人一起看房"];
+    private static readonly string[] CallNotes = ["来电咨询户型和首付比例", "来电询问开盘时间和优惠"];
+
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock)
     {
         await using var scope = services.CreateAsyncScope();
@@ -138,6 +145,9 @@ public static class DemoSeed
         // Play a month of sales through the real state machine and the sales desk, so every status has
         // its events and deals, and every deal its price, plan, payments and schedule.
         var random = new Random(20261122);
+        // Customers' details come from their own sequence, so the board's mix stays what it always was.
+        var people = new Random(20261123);
+        var mobiles = new HashSet<string>();
         var contracts = 0;
         foreach (var (unit, tower) in units)
         {
@@ -154,15 +164,18 @@ public static class DemoSeed
                 continue;
             }
             var agent = agents[random.Next(agents.Count)];
-            var customer = CustomerContact.Create(
-                Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)],
+            var typed = CustomerContact.Create(
+                Surnames[random.Next(Surnames.Length)] + BuyerNames[random.Next(BuyerNames.Length)],
                 "1" + random.Next(3, 10) + random.Next(100_000_000, 999_999_999));
+            Task<Customer> BuyerAsync(DateTime firstStep, bool followUp) => RegisterAsync(db, project, unit, typed, agent, firstStep, followUp, people, mobiles, now);
             var dealAt = at.AddDays(random.Next(1, 28)).AddMinutes(random.Next(0, 600));
             var plan = plans[random.Next(plans.Count)];
             var roll = random.NextDouble();
+            Customer? buyer = null;
             if (roll < 0.28)
             {
-                await StepAsync(db, project, unit, UnitAction.Subscribe, agent, customer, dealAt, Terms(project, unit, plan, offers, dealAt));
+                buyer = await BuyerAsync(dealAt, followUp: false);
+                await StepAsync(db, project, unit, UnitAction.Subscribe, agent, CustomerContact.Of(buyer), dealAt, Terms(project, unit, plan, offers, dealAt));
                 if (roll < 0.20)
                 {
                     // A few days after the subscription, but never later than the seed runs: the ticker shows no future.
@@ -174,16 +187,72 @@ public static class DemoSeed
             else if (roll < 0.31)
             {
                 var depositAt = now.AddDays(-random.Next(0, project.DepositDays)).AddMinutes(-random.Next(1, 600));
-                await StepAsync(db, project, unit, UnitAction.Deposit, agent, customer, depositAt,
+                buyer = await BuyerAsync(depositAt, followUp: true);
+                await StepAsync(db, project, unit, UnitAction.Deposit, agent, CustomerContact.Of(buyer), depositAt,
                     new DealTerms { Deposit = project.DefaultDeposit, Today = project.Today(depositAt), DepositFor = TimeSpan.FromDays(project.DepositDays) });
             }
             else if (roll < 0.34)
             {
-                db.UnitEvents.Add(unit.Hold(agent, customer, now.AddMinutes(-random.Next(1, 20)), TimeSpan.FromMinutes(project.HoldMinutes)));
+                var heldAt = now.AddMinutes(-random.Next(1, 20));
+                buyer = await BuyerAsync(heldAt, followUp: true);
+                db.UnitEvents.Add(unit.Hold(agent, CustomerContact.Of(buyer), heldAt, TimeSpan.FromMinutes(project.HoldMinutes)));
             }
+            buyer?.FollowDeals([unit.LiveDeal!.Stage]);
         }
         await db.SaveChangesAsync();
+        await WalkInsAsync(db, project, agents, people, mobiles, now);
         await QueueAsync(db, project, agents, random, now);
+    }
+
+    /// <summary>
+    /// The buyer of a demo deal, registered with the deal's agent before it: their first visit or call,
+    /// the showing of the unit, and for a deal still open to persuasion a follow-up planned.
+    /// </summary>
+    private static async Task<Customer> RegisterAsync(
+        RealtyDbContext db, Project project, Unit unit, CustomerContact typed, Actor agent, DateTime firstStep, bool followUp,
+        Random people, HashSet<string> mobiles, DateTime now)
+    {
+        var registeredAt = firstStep.AddDays(-people.Next(1, 15)).AddMinutes(-people.Next(0, 600));
+        var customer = await NewCustomerAsync(db, project, typed, agent, registeredAt, people, mobiles, now);
+        var showing = new InteractionEntry(InteractionKind.Showing, "看了样板间和实房，比较满意", people.Next(4, 6), unit.Code);
+        db.CustomerInteractions.Add(customer.Record(showing, agent, firstStep.AddMinutes(-people.Next(20, 90)), project.Today(registeredAt)));
+        if (followUp)
+        {
+            var next = project.Today(now).AddDays(people.Next(1, 4));
+            db.CustomerInteractions.Add(customer.Record(new InteractionEntry(InteractionKind.FollowUp, "约好下次来售楼处谈付款方式", NextFollowUp: next), agent, firstStep, project.Today(firstStep)));
+        }
+        return customer;
+    }
+
+    /// <summary>Walk-ins and calls that have not come to a deal yet: the top of the funnel.</summary>
+    private static async Task WalkInsAsync(RealtyDbContext db, Project project, List<Actor> agents, Random people, HashSet<string> mobiles, DateTime now)
+    {
+        for (var i = 0; i < 24; i++)
+        {
+            var agent = agents[people.Next(agents.Count)];
+            var typed = CustomerContact.Create(Surnames[people.Next(Surnames.Length)] + BuyerNames[people.Next(BuyerNames.Length)], "1" + people.Next(3, 10) + people.Next(100_000_000, 999_999_999));
+            await NewCustomerAsync(db, project, typed, agent, now.AddDays(-people.Next(0, 20)).AddMinutes(-people.Next(0, 600)), people, mobiles, now);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<Customer> NewCustomerAsync(
+        RealtyDbContext db, Project project, CustomerContact typed, Actor agent, DateTime registeredAt, Random people, HashSet<string> mobiles, DateTime now)
+    {
+        var contact = typed;
+        while (!mobiles.Add(contact.Phone))
+        {
+            contact = CustomerContact.Create(typed.Name, "1" + people.Next(3, 10) + people.Next(100_000_000, 999_999_999));
+        }
+        var firstContact = people.Next(3) == 0 ? FirstContact.Call : FirstContact.WalkIn;
+        var channel = ProjectChannel.Defaults[people.Next(ProjectChannel.Defaults.Count)];
+        var customer = Customer.Register(project.Id, contact, channel, ProjectChannel.Defaults, firstContact, agent, registeredAt);
+        db.Customers.Add(customer);
+        // The timeline's entries need the customer's id.
+        await db.SaveChangesAsync();
+        var (kind, notes) = firstContact == FirstContact.Call ? (InteractionKind.Call, CallNotes) : (InteractionKind.WalkIn, WalkInNotes);
+        db.CustomerInteractions.Add(customer.Record(new InteractionEntry(kind, notes[people.Next(notes.Length)]), agent, registeredAt, project.Today(now)));
+        return customer;
     }
 
     private static async Task StepAsync(RealtyDbContext db, Project project, Unit unit, UnitAction action, Actor agent, CustomerContact? customer, DateTime at, DealTerms terms)

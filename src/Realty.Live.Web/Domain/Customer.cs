@@ -101,6 +101,34 @@ public sealed partial class Customer
         return interaction;
     }
 
+    /// <summary>
+    /// The funnel stage the customer's open real deals put them at: the furthest step of any, and once
+    /// they had a deal never below Interested (a released hold still showed interest). An owner stays
+    /// one: handing over the keys is a manager's call, not a deal step.
+    /// </summary>
+    public void FollowDeals(IEnumerable<UnitStatus> openDeals)
+    {
+        if (Stage == FunnelStage.Owner)
+        {
+            return;
+        }
+        var stage = openDeals.Select(StageOf).DefaultIfEmpty(FunnelStage.Interested).Max();
+        if (stage != Stage)
+        {
+            // Two steps for one buyer committing at once must not leave the stage of the one that lost.
+            (Stage, Version) = (stage, Version + 1);
+        }
+    }
+
+    /// <summary>Where a deal at this step puts its customer in the funnel.</summary>
+    public static FunnelStage StageOf(UnitStatus dealStage) => dealStage switch
+    {
+        UnitStatus.Deposited => FunnelStage.Deposited,
+        UnitStatus.Subscribed => FunnelStage.Subscribed,
+        UnitStatus.Signed => FunnelStage.Signed,
+        _ => FunnelStage.Interested,
+    };
+
     public void UpdateProfile(ProfileEdit edit, Actor by)
     {
         EnsureEditableBy(by);

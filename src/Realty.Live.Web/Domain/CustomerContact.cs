@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Realty.Live.Web.Domain;
 
-/// <summary>The buyer a deal is made for: a name and a normalised mobile number.</summary>
+/// <summary>The buyer a deal is made for: a name and a normalised mobile number, and the registered customer it is, when known.</summary>
 public sealed partial record CustomerContact
 {
     public const int MaxNameLength = 40;
@@ -13,6 +13,12 @@ public sealed partial record CustomerContact
 
     /// <summary>Mainland mobiles as 11 digits; other countries in E.164 (+ and 8–15 digits).</summary>
     public string Phone { get; }
+
+    /// <summary>The customer of the project this buyer is registered as; null for a buyer only typed in.</summary>
+    public int? CustomerId { get; init; }
+
+    /// <summary>The buyer as registered: the deal carries the customer's own name and number.</summary>
+    public static CustomerContact Of(Customer customer) => new(customer.Name, customer.Mobile) { CustomerId = customer.Id };
 
     public static CustomerContact Create(string? name, string? phone)
     {

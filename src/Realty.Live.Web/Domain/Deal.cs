@@ -21,6 +21,7 @@ public sealed partial class Deal
     {
         ProjectId = unit.ProjectId;
         UnitId = unit.Id;
+        CustomerId = customer.CustomerId;
         CustomerName = customer.Name;
         CustomerPhone = customer.Phone;
         AgentId = agent.Id;
@@ -38,6 +39,9 @@ public sealed partial class Deal
     public int ProjectId { get; private set; }
 
     public int UnitId { get; private set; }
+
+    /// <summary>The registered customer the deal is for; null for a buyer only typed in (older deals, API clients).</summary>
+    public int? CustomerId { get; private set; }
 
     public string CustomerName { get; private set; } = "";
 
@@ -114,6 +118,7 @@ public sealed partial class Deal
         Stage = stage;
         if (customer is not null)
         {
+            CustomerId = customer.CustomerId;
             CustomerName = customer.Name;
             CustomerPhone = customer.Phone;
         }
@@ -187,6 +192,7 @@ public sealed partial class Deal
     {
         if (buyer is not null)
         {
+            CustomerId = buyer.CustomerId;
             CustomerName = buyer.Name;
             CustomerPhone = buyer.Phone;
         }

@@ -867,6 +867,19 @@ public static partial class L
         ["board.floor"] = ("Floor", "楼层"),
         ["board.pending"] = ("change waiting for approval", "变更待审批"),
 
+        // Customers on the board
+        ["board.customer.notFound"] = ("This customer is not registered with this project.", "该客户未在本项目登记。"),
+        ["board.customer.inPool"] = ("{0} is in the public pool: claim them on the pool page first.", "{0} 在公共客户池中，请先在公共客户页面领取。"),
+        ["board.customer.changedMeanwhile"] = ("The customer's record changed a moment ago (another deal step, a transfer or a merge). Nothing was saved; try again.", "该客户资料刚被修改（其他成交步骤、转移或合并），本次未保存，请重试。"),
+        ["board.customer.notYours"] = ("This customer belongs to {0}: only they or a sales manager can make a deal for them.", "该客户属于 {0}，只有其本人或销售经理可以为其成交。"),
+        ["sheet.customer.search"] = ("Find my customer by name or phone", "按姓名或手机号查找我的客户"),
+        ["sheet.customer.searchAll"] = ("Find a customer by name or phone", "按姓名或手机号查找客户"),
+        ["sheet.customer.none"] = ("No customer matches: register them below.", "没有匹配的客户，请在下方登记。"),
+        ["sheet.customer.new"] = ("Or register a new customer:", "或登记新客户："),
+        ["sheet.customer.change"] = ("Change", "更换"),
+        ["sheet.customer.required"] = ("Pick one of your customers or register a new one first.", "请先选择您的客户或登记新客户。"),
+        ["sheet.customer.confirm"] = ("Another person: register and continue", "确认是另一人，登记并继续"),
+
         // Unit sheet
         ["sheet.close"] = ("Close", "关闭"),
         ["sheet.similar"] = ("Similar units still available:", "以下相似房源仍可售："),

@@ -44,7 +44,7 @@ public sealed class BoardTests(LiveApp app)
         var code = await wang.FirstAvailableAsync();
         await wang.OpenUnitAsync(code);
         await li.OpenUnitAsync(code);
-        await wang.TypeCustomerAsync("张伟", "13800138001");
+        await wang.TypeCustomerAsync("吴刚", "13800138001");
         await li.TypeCustomerAsync("孙丽", "13900139002");
 
         // The broadcast of 王芳's hold has not reached 李强 yet: his sheet still offers the unit.

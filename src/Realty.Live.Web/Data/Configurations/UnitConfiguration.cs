@@ -53,6 +53,8 @@ public sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasIndex(d => new { d.ProjectId, d.Stage, d.SignBy });
         builder.HasOne<QueueTicket>().WithMany().HasForeignKey(d => d.QueueTicketId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<PaymentPlan>().WithMany().HasForeignKey(d => d.PaymentPlanId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(d => new { d.CustomerId, d.ClosedAt });
 
         // The database itself refuses a second live deal on a unit: the last line against a double sale.
         builder.HasIndex(d => d.UnitId).IsUnique().HasFilter("\"ClosedAt\" IS NULL").HasDatabaseName("IX_Deals_UnitId_Live");

@@ -64,7 +64,9 @@ public sealed record EventSummary(string Action, string From, string To, string 
 /// The body of every unit action: the version the agent saw, and what the action needs. A deposit,
 /// subscription or contract also names its terms: discount schemes and payment plan (the price follows
 /// from them), amounts taken at the desk (the project's defaults when left out), the numbers on the
-/// forms, and on opening day the buyer's queue number.
+/// forms, and on opening day the buyer's queue number. The buyer is a registered customer picked by
+/// <paramref name="CustomerId"/> (then the typed name and phone are not used), or typed in: a typed
+/// mobile that is a registered customer's links the deal to them, if they are the agent's own.
 /// </summary>
 public sealed record UnitCommand(
     int ExpectedVersion,
@@ -78,7 +80,8 @@ public sealed record UnitCommand(
     string? SubscriptionNo = null,
     string? ContractNo = null,
     DateOnly? ContractDate = null,
-    int? TicketNumber = null);
+    int? TicketNumber = null,
+    int? CustomerId = null);
 
 /// <summary>A unit offered when the one the agent wanted was taken.</summary>
 public sealed record SimilarUnit(int Id, string Code, int Floor, string Layout, decimal GrossArea, decimal ListPrice, int Version);

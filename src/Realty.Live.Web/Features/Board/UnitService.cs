@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Realty.Live.Web.Data;
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
@@ -59,6 +60,10 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             var terms = action is UnitAction.Hold or UnitAction.Deposit or UnitAction.Subscribe or UnitAction.Sign
                 ? await DealDesk.TermsAsync(db, project, unit, action, command, now)
                 : null;
+            if (IsDealStep(action))
+            {
+                customer = await BuyerAsync(db, unit.ProjectId, command.CustomerId, customer, actor);
+            }
             // On opening day the queue number says who the buyer is: a called number is that buyer's turn, nobody else's.
             if (terms?.Ticket is { } ticket && DealDesk.OpensDeal(unit, action))
             {
@@ -66,8 +71,10 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
                 {
                     throw new DomainException("opening.ticketOfAnother", ticket.Number);
                 }
-                customer ??= CustomerContact.Create(ticket.BuyerName, ticket.BuyerPhone);
+                // The number names the buyer, not the agent serving them: linked only when the customer is theirs.
+                customer ??= await RegisteredAsync(db, unit.ProjectId, CustomerContact.Create(ticket.BuyerName, ticket.BuyerPhone), actor, refuse: false);
             }
+            var formerCustomer = unit.LiveDeal?.CustomerId;
             change = action switch
             {
                 UnitAction.Publish => unit.Publish(actor, now),
@@ -89,6 +96,10 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
             {
                 await DealDesk.ScheduleAsync(db, released, null, project.Today(now));
             }
+            if (IsDealStep(action) || action == UnitAction.Release)
+            {
+                await DealDesk.FollowCustomerAsync(db, change.Deal, formerCustomer);
+            }
         }
         catch (DomainException e)
         {
@@ -99,6 +110,11 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         try
         {
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is Customer))
+        {
+            // The buyer's record moved on under us (another step of theirs, a transfer, a merge): nothing was written.
+            return new CommandResult.Rejected(L.T("board.customer.changedMeanwhile"));
         }
         catch (DbUpdateException e)
         {
@@ -156,6 +172,7 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         {
             // What a buyer no longer owes: the unit went back on sale.
             await DealDesk.ScheduleAsync(db, deal, null, DateOnly.FromDateTime(now));
+            await DealDesk.FollowCustomerAsync(db, deal);
         }
         try
         {
@@ -177,6 +194,45 @@ public sealed class UnitService(IDbContextFactory<RealtyDbContext> dbFactory, Bo
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId);
         return unit is null ? [] : await SimilarAsync(db, unit);
     }
+
+    private static bool IsDealStep(UnitAction action) => action is UnitAction.Hold or UnitAction.Deposit or UnitAction.Subscribe or UnitAction.Sign;
+
+    /// <summary>
+    /// Who a deal step is for: the picked customer, or the typed buyer (linked when their mobile is a
+    /// registered customer's). A customer is their owner's livelihood (防撞单): an agent may make a deal
+    /// only for their own; a manager for any customer of the project.
+    /// </summary>
+    private static async Task<CustomerContact?> BuyerAsync(RealtyDbContext db, int projectId, int? customerId, CustomerContact? typed, Actor actor)
+    {
+        if (customerId is not { } id)
+        {
+            return typed is null ? null : await RegisteredAsync(db, projectId, typed, actor, refuse: true);
+        }
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ProjectId == projectId)
+            ?? throw new DomainException("board.customer.notFound");
+        return MayDealWith(customer, actor) ? CustomerContact.Of(customer) : throw NotYours(customer);
+    }
+
+    private static async Task<CustomerContact> RegisteredAsync(RealtyDbContext db, int projectId, CustomerContact typed, Actor actor, bool refuse)
+    {
+        var customer = await CustomerService.ByMobileAsync(db, projectId, typed.Phone);
+        if (customer is null)
+        {
+            return typed;
+        }
+        if (MayDealWith(customer, actor))
+        {
+            return CustomerContact.Of(customer);
+        }
+        return refuse ? throw NotYours(customer) : typed;
+    }
+
+    private static bool MayDealWith(Customer customer, Actor actor) => actor.IsManager || customer.IsOwnedBy(actor);
+
+    /// <summary>A pooled customer has no owner to name: the agent is sent to claim them first.</summary>
+    private static DomainException NotYours(Customer customer) => customer.InPool
+        ? new DomainException("board.customer.inPool", customer.Name)
+        : new DomainException("board.customer.notYours", customer.OwnerName);
 
     internal static Task<Unit?> LoadAsync(RealtyDbContext db, int unitId) => LoadAsync(db.Units, unitId);
 

@@ -85,7 +85,8 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
         }
         db.UnitEvents.Add(change);
         db.ChangeRequests.Add(request);
-        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{change.Version}", null, unit.Code, command.Kind.ToString(), now, deal.Id));
+        // By unit too: after a change of unit the deal's new unit may reach the version its old one had.
+        db.Reminders.Add(new Reminder(unit.ProjectId, ReminderKind.ChangeRequested, $"change-requested:{deal.Id}:{unit.Id}:{change.Version}", null, unit.Code, command.Kind.ToString(), now, deal.Id));
         if (await SaveAsync(db) is { } refused)
         {
             return refused;
@@ -128,6 +129,7 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                         db.Receipts.Add(new Receipt(deal.ProjectId, ReceiptKind.Refund, -refund, manager, now, deal, note: request.Reason));
                     }
                     await DealDesk.ScheduleAsync(db, deal, null, project.Today(now));
+                    await DealDesk.FollowCustomerAsync(db, deal);
                     effect = -refund;
                     break;
                 case ChangeKind.ChangeUnit:
@@ -135,10 +137,13 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
                     changes.Add((unit, unit.MoveOut(manager, now, request.Reason)));
                     changes.Add((target, target.MoveIn(deal, manager, now)));
                     await RepriceAsync(db, project, target, deal, deal.PriceLines.Select(l => l.SchemeId).ToList(), deal.PaymentPlanId, now);
+                    await DealDesk.FollowCustomerAsync(db, deal);
                     effect = (deal.FinalPrice ?? deal.Price) - priceBefore;
                     break;
                 case ChangeKind.Rename:
-                    deal.Rename(request.NewCustomerName is null ? null : CustomerContact.Create(request.NewCustomerName, request.NewCustomerPhone), request.NewCoBuyers, now);
+                    var formerCustomer = deal.CustomerId;
+                    deal.Rename(request.NewCustomerName is null ? null : await NewBuyerAsync(db, deal, request), request.NewCoBuyers, now);
+                    await DealDesk.FollowCustomerAsync(db, deal, formerCustomer);
                     changes.Add((unit, unit.Amend(manager, now, request.Reason)));
                     effect = 0;
                     break;
@@ -309,6 +314,17 @@ public sealed class ChangeService(IDbContextFactory<RealtyDbContext> dbFactory, 
             default:
                 return new ChangeDetails(ForfeitEarnest: command.ForfeitEarnest);
         }
+    }
+
+    /// <summary>
+    /// The buyer a rename puts on the deal: the registered customer of that mobile when there is one (the
+    /// manager approved the deal going to them), else a buyer the project has not registered.
+    /// </summary>
+    private static async Task<CustomerContact> NewBuyerAsync(RealtyDbContext db, Deal deal, ChangeRequest request)
+    {
+        var buyer = CustomerContact.Create(request.NewCustomerName, request.NewCustomerPhone);
+        var customerId = await db.Customers.Where(c => c.ProjectId == deal.ProjectId && c.Mobile == buyer.Phone).Select(c => (int?)c.Id).SingleOrDefaultAsync();
+        return buyer with { CustomerId = customerId };
     }
 
     /// <summary>The deal's new price on its unit with these discounts and plan; the deal's schedule follows.</summary>

@@ -18,8 +18,22 @@ public sealed record InteractionView(
     public static InteractionView Of(CustomerInteraction i) => new(i.Id, i.Kind, i.Note, i.Satisfaction, i.UnitCode, i.NextFollowUp, i.ByName, i.At);
 }
 
+/// <summary>
+/// One step of one of the customer's deals, from the unit's event log: which unit, what happened, at what
+/// price, when and by whom. <paramref name="Price"/> is the deal's price as it stands (agreed, or the
+/// list price it was struck at); <paramref name="Amount"/> what the step took at the desk: the deposit
+/// or the earnest.
+/// </summary>
+public sealed record DealStepView(
+    long Id, int DealId, string UnitCode, UnitAction Step, UnitStatus To, decimal Price, decimal? Amount, DateTime At, string ByName,
+    string AgentName, string? Reason, bool DealOpen);
+
 /// <summary>Everything about one customer on one page (客户台帐); the timeline newest first.</summary>
-public sealed record LedgerView(CustomerView Customer, ProfileView Profile, DateOnly Today, bool CanEdit, IReadOnlyList<InteractionView> Timeline);
+public sealed record LedgerView(CustomerView Customer, ProfileView Profile, DateOnly Today, bool CanEdit, IReadOnlyList<InteractionView> Timeline)
+{
+    /// <summary>The steps of the customer's deals, newest first, to show on the timeline beside the interactions.</summary>
+    public IReadOnlyList<DealStepView> DealSteps { get; init; } = [];
+}
 
 public abstract record LedgerAnswer(string Message)
 {

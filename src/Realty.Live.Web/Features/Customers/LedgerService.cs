@@ -13,6 +13,8 @@ public sealed class LedgerService(IDbContextFactory<RealtyDbContext> dbFactory, 
 {
     public const int TimelineLimit = 300;
 
+    private static readonly UnitAction[] DealNoise = [UnitAction.RequestChange, UnitAction.DropChange];
+
     public async Task<LedgerAnswer> LedgerAsync(int customerId, Actor viewer)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -83,6 +85,26 @@ public sealed class LedgerService(IDbContextFactory<RealtyDbContext> dbFactory, 
             .Take(TimelineLimit)
             .ToListAsync();
         return new LedgerView(CustomerView.Of(customer, viewer, today), ProfileView.Of(customer, viewer), today,
-            customer.IsEditableBy(viewer), [.. timeline.Select(InteractionView.Of)]);
+            customer.IsEditableBy(viewer), [.. timeline.Select(InteractionView.Of)])
+        {
+            DealSteps = await DealStepsAsync(db, customer.Id),
+        };
+    }
+
+    /// <summary>What happened to the customer's real deals, step by step; asking for and dropping a change is not a step.</summary>
+    private static async Task<IReadOnlyList<DealStepView>> DealStepsAsync(RealtyDbContext db, int customerId)
+    {
+        var steps = await (
+            from e in db.UnitEvents.AsNoTracking()
+            join d in db.Deals on e.DealId equals d.Id
+            where d.CustomerId == customerId && !d.IsRehearsal && !DealNoise.Contains(e.Action)
+            orderby e.At descending, e.Id descending
+            select new { Event = e, d.Price, d.FinalPrice, d.DepositAmount, d.EarnestAmount, d.AgentName, d.ClosedAt })
+            .Take(TimelineLimit)
+            .ToListAsync();
+        return [.. steps.Select(s => new DealStepView(
+            s.Event.Id, s.Event.DealId!.Value, s.Event.UnitCode, s.Event.Action, s.Event.To, s.FinalPrice ?? s.Price,
+            s.Event.Action switch { UnitAction.Deposit => s.DepositAmount, UnitAction.Subscribe => s.EarnestAmount, _ => null },
+            s.Event.At, s.Event.ActorName, s.AgentName, s.Event.Reason, s.ClosedAt is null))];
     }
 }

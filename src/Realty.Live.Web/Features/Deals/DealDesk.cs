@@ -105,6 +105,26 @@ public static class DealDesk
     }
 
     /// <summary>
+    /// Keeps the funnel stage of the customer a deal is for (and of the one it was for, when it changed
+    /// hands) in line with their open deals, in the step's unit of work. A rehearsal's made-up deals
+    /// leave real customers alone.
+    /// </summary>
+    public static async Task FollowCustomerAsync(RealtyDbContext db, Deal? deal, int? formerCustomerId = null)
+    {
+        if (deal is null || deal.IsRehearsal)
+        {
+            return;
+        }
+        foreach (var customerId in new[] { deal.CustomerId, formerCustomerId }.OfType<int>().Distinct())
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
+            // Stored and not yet stored alike: the step's own deal may be new, just closed or just moved.
+            await db.Deals.Where(d => d.CustomerId == customerId && d.ClosedAt == null && !d.IsRehearsal).LoadAsync();
+            customer.FollowDeals(db.Deals.Local.Where(d => d.CustomerId == customerId && d.IsLive && !d.IsRehearsal).Select(d => d.Stage));
+        }
+    }
+
+    /// <summary>
     /// The buyer's queue number. During an opening a new deal needs one that has been called and has
     /// units left to take; outside it a number is optional (its sincerity deposit counts towards the deal).
     /// </summary>

@@ -45,20 +45,23 @@ public static class NoticeMerge
 
     /// <summary>
     /// The merge values of each customer, in the template's language. A customer's deal is their live
-    /// deal in the project, found by their mobile number (the newest if they have several units).
+    /// deal in the project, linked to them or typed with their mobile (the newest if they have several units).
     /// </summary>
     public static async Task<Dictionary<int, IReadOnlyDictionary<string, string?>>> ValuesAsync(
         RealtyDbContext db, Project project, IReadOnlyList<Customer> customers, NoticeLanguage language)
     {
         var phones = customers.Select(c => c.Mobile).Distinct().ToList();
+        var ids = customers.Select(c => c.Id).ToList();
         var deals = await (
                 from d in db.Deals.AsNoTracking()
                 join u in db.Units on d.UnitId equals u.Id
-                where d.ProjectId == project.Id && d.ClosedAt == null && !d.IsRehearsal && phones.Contains(d.CustomerPhone)
-                select new DealFacts(d.Id, d.CustomerPhone, d.Stage, d.FinalPrice, d.SubscriptionNo, d.ContractNo, d.OpenedAt, u.Code, u.Building!.Name, u.GrossArea))
+                where d.ProjectId == project.Id && d.ClosedAt == null && !d.IsRehearsal && ((d.CustomerId != null && ids.Contains(d.CustomerId.Value)) || phones.Contains(d.CustomerPhone))
+                select new DealFacts(d.Id, d.CustomerId, d.CustomerPhone, d.Stage, d.FinalPrice, d.SubscriptionNo, d.ContractNo, d.OpenedAt, u.Code, u.Building!.Name, u.GrossArea))
             .ToListAsync();
-        var byPhone = deals.GroupBy(d => d.Phone).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.OpenedAt).ThenByDescending(d => d.Id).First());
-        var dealIds = byPhone.Values.Select(d => d.Id).ToList();
+        var byCustomer = customers.ToDictionary(c => c.Id, c => deals
+            .Where(d => d.CustomerId == c.Id || d.Phone == c.Mobile)
+            .OrderByDescending(d => d.OpenedAt).ThenByDescending(d => d.Id).FirstOrDefault());
+        var dealIds = byCustomer.Values.OfType<DealFacts>().Select(d => d.Id).Distinct().ToList();
         var owed = await db.Receivables.AsNoTracking().Where(r => dealIds.Contains(r.DealId))
             .Select(r => new { r.DealId, r.Sequence, r.Due, r.Amount }).ToListAsync();
         var paid = await db.Receipts.AsNoTracking().Where(r => r.DealId != null && dealIds.Contains(r.DealId.Value))
@@ -69,7 +72,7 @@ public static class NoticeMerge
         var values = new Dictionary<int, IReadOnlyDictionary<string, string?>>();
         foreach (var customer in customers)
         {
-            var deal = byPhone.GetValueOrDefault(customer.Mobile);
+            var deal = byCustomer[customer.Id];
             var next = deal is null ? null : NextDue([.. owed.Where(o => o.DealId == deal.Id).OrderBy(o => o.Sequence).Select(o => (o.Due, o.Amount))], paidByDeal.GetValueOrDefault(deal.Id));
             values[customer.Id] = new Dictionary<string, string?>
             {
@@ -141,7 +144,7 @@ public static class NoticeMerge
 
     public static string FieldLabel(string field) => L.T("notice.field." + field);
 
-    private sealed record DealFacts(int Id, string Phone, UnitStatus Stage, decimal? FinalPrice, string? SubscriptionNo, string? ContractNo, DateTime OpenedAt, string UnitCode, string Building, decimal Area);
+    private sealed record DealFacts(int Id, int? CustomerId, string Phone, UnitStatus Stage, decimal? FinalPrice, string? SubscriptionNo, string? ContractNo, DateTime OpenedAt, string UnitCode, string Building, decimal Area);
 
     /// <summary>Dates, amounts and stage names in the template's language, whatever the page's or the server's.</summary>
     private readonly struct LanguageScope : IDisposable

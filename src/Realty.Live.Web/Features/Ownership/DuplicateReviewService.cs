@@ -166,6 +166,12 @@ public sealed class DuplicateReviewService(IDbContextFactory<RealtyDbContext> db
         await db.DuplicateAttempts.Where(a => a.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, kept.Id));
         await db.CustomerTransfers.Where(t => t.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerId, kept.Id));
         await db.CustomerAliases.Where(a => a.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, kept.Id));
+        await db.Deals.Where(d => d.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.CustomerId, kept.Id));
+        await db.OutboxMessages.Where(m => m.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.CustomerId, kept.Id));
+        // One answer per question: where both records answered, the kept record's answer stands.
+        var answered = db.QuestionAnswers.Where(a => a.CustomerId == kept.Id).Select(a => a.QuestionId);
+        await db.QuestionAnswers.Where(a => a.CustomerId == away.Id && answered.Contains(a.QuestionId)).ExecuteDeleteAsync();
+        await db.QuestionAnswers.Where(a => a.CustomerId == away.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerId, kept.Id));
         db.Customers.Remove(away);
         try
         {

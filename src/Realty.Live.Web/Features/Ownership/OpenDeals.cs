@@ -5,8 +5,8 @@ using Realty.Live.Web.Domain;
 namespace Realty.Live.Web.Features.Ownership;
 
 /// <summary>
-/// Whether a customer is in a live deal (held, deposited, subscribed or signed). Deals name their buyer
-/// by mobile, so a deal is the customer's when it carries their number or one merged into them.
+/// Whether a customer is in a live deal (held, deposited, subscribed or signed): a deal linked to them,
+/// or one for a typed buyer (the API still takes those) with their number or one merged into them.
 /// </summary>
 internal static class OpenDeals
 {
@@ -14,7 +14,7 @@ internal static class OpenDeals
 
     public static IQueryable<Customer> WithoutLiveDeal(this IQueryable<Customer> customers, RealtyDbContext db) =>
         customers.Where(c => !db.Deals.Any(d => d.ProjectId == c.ProjectId && d.ClosedAt == null && LiveStages.Contains(d.Stage)
-            && (d.CustomerPhone == c.Mobile || db.CustomerAliases.Any(a => a.CustomerId == c.Id && a.Mobile == d.CustomerPhone))));
+            && (d.CustomerId == c.Id || d.CustomerPhone == c.Mobile || db.CustomerAliases.Any(a => a.CustomerId == c.Id && a.Mobile == d.CustomerPhone))));
 
     public static async Task<IReadOnlySet<int>> CustomersInLiveDealsAsync(RealtyDbContext db, int projectId, IReadOnlyCollection<int> customerIds)
     {

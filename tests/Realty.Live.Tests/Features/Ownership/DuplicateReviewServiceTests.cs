@@ -133,6 +133,19 @@ public sealed class DuplicateReviewServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MergingMovesTheMergedRecordsDealsToTheKeptCustomer()
+    {
+        var second = await Registry.RegisterAsync(_project.Id, Customers.ZhangName, Customers.ZhaoPhone, People.Li);
+        await _app.Units.ExecuteAsync(_project.UnitId("1#-501"), UnitAction.Hold, new Realty.Live.Web.Features.Board.UnitCommand(1, CustomerId: second), People.Li);
+
+        await Review.MergeAsync(new MergeCustomers(_zhang, second, _attempt, "同一人"), People.Chen);
+
+        await using var db = _app.Open();
+        Assert.Equal(_zhang, (await db.Deals.SingleAsync()).CustomerId);
+        Assert.Equal(FunnelStage.Interested, (await db.Customers.SingleAsync()).Stage);
+    }
+
+    [Fact]
     public async Task AMergeKeepsWhatTheKeptRecordLacksFromTheOther()
     {
         var second = await Registry.RegisterAsync(_project.Id, Customers.ZhangName, Customers.ZhaoPhone, People.Li);

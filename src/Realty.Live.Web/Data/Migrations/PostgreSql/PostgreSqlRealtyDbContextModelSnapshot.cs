@@ -727,6 +727,9 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -810,6 +813,8 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("IX_Deals_UnitId_Live")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("CustomerId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "ContractNo")
                         .IsUnique()
@@ -1983,6 +1988,11 @@ namespace Realty.Live.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
                         .WithMany()
                         .HasForeignKey("PaymentPlanId")

@@ -728,6 +728,9 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("int");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -811,6 +814,8 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("IX_Deals_UnitId_Live")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("CustomerId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "ContractNo")
                         .IsUnique()
@@ -1984,6 +1989,11 @@ namespace Realty.Live.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
                         .WithMany()
                         .HasForeignKey("PaymentPlanId")

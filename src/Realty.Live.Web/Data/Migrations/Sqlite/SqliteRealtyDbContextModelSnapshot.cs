@@ -701,6 +701,9 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CustomerName")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -784,6 +787,8 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Deals_UnitId_Live")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("CustomerId", "ClosedAt");
 
                     b.HasIndex("ProjectId", "ContractNo")
                         .IsUnique()
@@ -1917,6 +1922,11 @@ namespace Realty.Live.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Realty.Live.Web.Domain.Deal", b =>
                 {
+                    b.HasOne("Realty.Live.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Realty.Live.Web.Domain.PaymentPlan", null)
                         .WithMany()
                         .HasForeignKey("PaymentPlanId")
