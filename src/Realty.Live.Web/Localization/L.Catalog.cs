@@ -583,6 +583,7 @@ public static partial class L
         ["ledger.timeline"] = ("Timeline", "时间线"),
         ["ledger.empty"] = ("Nothing recorded yet.", "暂无记录。"),
         ["ledger.by"] = ("by {0}", "{0} 记录"),
+        ["ledger.paid"] = ("paid {0}", "收款 {0}"),
         ["ledger.open"] = ("Open the ledger", "打开客户台帐"),
         ["ledger.kind.walkin"] = ("Walk-in", "来访"),
         ["ledger.kind.call"] = ("Call", "来电"),

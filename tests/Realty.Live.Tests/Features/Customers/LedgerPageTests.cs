@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Realty.Live.Tests.Support;
 using Realty.Live.Web.Domain;
+using Realty.Live.Web.Features.Board;
 using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Localization;
 
@@ -40,6 +41,20 @@ public sealed class LedgerPageTests : BoardComponentTest
         Assert.Contains("电话回访，周末再来", page.Find("[data-entry] [data-note]").TextContent);
         Assert.Contains(People.Wang.Name, page.Find("[data-entry]").TextContent);
         Assert.NotNull(page.Find("[data-message='saved']"));
+    }
+
+    [Fact]
+    public async Task TheCustomersDealStepsShareTheTimelineWithTheirContacts()
+    {
+        await Ledger.AddInteractionAsync(_zhang, new InteractionEntry(InteractionKind.WalkIn, "首次来访"), People.Wang);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.IsType<CommandResult.Done>(await Units.ExecuteAsync(Project.UnitId("1#-501"), UnitAction.Hold, new UnitCommand(1, CustomerId: _zhang), People.Wang));
+
+        var page = await RenderLedgerAsync();
+
+        Assert.Equal(["hold", null], page.FindAll(".timeline > li").Select(e => e.GetAttribute("data-step")));
+        Assert.Contains("1#-501", page.Find("[data-step='hold']").TextContent);
+        Assert.Equal("interested", page.Find("[data-ledger]").GetAttribute("data-stage"));
     }
 
     [Fact]
