@@ -202,6 +202,30 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         await WalkInsAsync(db, project, agents, people, mobiles, now);
         await QueueAsync(db, project, agents, random, now);
+        CustomerWork(db, project, manager!, now);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A visit questionnaire and the notices a sales office starts with, so those pages open on something real.</summary>
+    private static void CustomerWork(RealtyDbContext db, Project project, Actor manager, DateTime now)
+    {
+        QuestionDraft[] questions =
+        [
+            new("购房用途", QuestionKind.SingleChoice, true, [new(null, "自住"), new(null, "改善"), new(null, "投资")]),
+            new("最看重的因素", QuestionKind.MultipleChoice, false, [new(null, "学区"), new(null, "交通"), new(null, "户型"), new(null, "价格"), new(null, "景观")]),
+            new("其他需求", QuestionKind.Text, false, []),
+        ];
+        db.Questions.AddRange(questions.Select((q, i) => Question.Create(project.Id, q, i + 1, [])));
+        NoticeTemplateEdit[] templates =
+        [
+            new("开盘通知", NoticeKind.Opening, NoticeChannel.Sms, NoticeLanguage.Chinese, null,
+                "{customer.name}您好，{project.name}将于本周六上午9点正式开盘，请携带身份证及排号单到售楼处选房。置业顾问：{agent.name}"),
+            new("付款提醒", NoticeKind.PaymentReminder, NoticeChannel.Sms, NoticeLanguage.Chinese, null,
+                "{customer.name}您好，您购买的{unit.code}下期房款{payment.amount}将于{payment.due}到期，请按时缴纳。"),
+            new("生日祝福", NoticeKind.Birthday, NoticeChannel.Sms, NoticeLanguage.Chinese, null,
+                "{customer.name}，{project.name}祝您生日快乐！"),
+        ];
+        db.NoticeTemplates.AddRange(templates.Select(t => NoticeTemplate.Create(project.Id, t, manager, now)));
     }
 
     /// <summary>
