@@ -117,10 +117,10 @@ public static class RealtyLive
         services.AddSingleton<PriceService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<LedgerService>();
-        services.AddSingleton<QuestionnaireService>();
+        services.AddTransient<DeadlinesJob>();
         services.AddSingleton<CustomerImport>();
         services.AddSingleton<CustomerExport>();
-        services.AddTransient<DeadlinesJob>();
+        services.AddSingleton<QuestionnaireService>();
         services.AddSingleton<DuplicateReviewService>();
         services.AddSingleton<TransferService>();
         services.AddSingleton<PoolService>();

@@ -120,6 +120,23 @@ public sealed partial class Customer
         }
     }
 
+    /// <summary>
+    /// The keys are handed over (交房): the buyer of a signed unit becomes an owner (业主), the last stage of
+    /// the funnel. A manager's call, because handover happens outside the sales system.
+    /// </summary>
+    public void MarkOwner(Actor by)
+    {
+        if (!by.IsManager)
+        {
+            throw new DomainException("ledger.owner.managersOnly");
+        }
+        if (Stage != FunnelStage.Signed)
+        {
+            throw new DomainException("ledger.owner.notSigned", Name);
+        }
+        (Stage, Version) = (FunnelStage.Owner, Version + 1);
+    }
+
     /// <summary>Where a deal at this step puts its customer in the funnel.</summary>
     public static FunnelStage StageOf(UnitStatus dealStage) => dealStage switch
     {

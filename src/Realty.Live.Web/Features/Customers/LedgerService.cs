@@ -45,6 +45,13 @@ public sealed class LedgerService(IDbContextFactory<RealtyDbContext> dbFactory, 
             return L.T("ledger.profileSaved");
         });
 
+    public Task<LedgerAnswer> MarkOwnerAsync(int customerId, Actor by) =>
+        ChangeAsync(customerId, by, (_, customer, _) =>
+        {
+            customer.MarkOwner(by);
+            return L.T("ledger.owner.done", customer.Name);
+        });
+
     private async Task<LedgerAnswer> ChangeAsync(int customerId, Actor by, Func<RealtyDbContext, Customer, DateOnly, string> change)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -231,6 +231,22 @@ public sealed class DealCustomerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AManagerRecordsTheHandoverOfASignedBuyerWhoThenStaysAnOwner()
+    {
+        var zhang = await RegisterAsync(Customers.ZhangName, Customers.ZhangPhone, People.Wang);
+        var ledger = _app.Service<LedgerService>();
+        Assert.Equal(L.T("ledger.owner.notSigned", Customers.ZhangName), (await ledger.MarkOwnerAsync(zhang, People.Chen)).Message);
+        await _app.StepAsync(_a, UnitAction.Sign, new UnitCommand(0, PlanId: _project.OneOffPlanId, ContractNo: "HT-0009", CustomerId: zhang));
+
+        Assert.Equal(L.T("ledger.owner.managersOnly"), (await ledger.MarkOwnerAsync(zhang, People.Wang)).Message);
+        Assert.Equal(FunnelStage.Signed, await StageAsync(zhang));
+        Assert.IsType<LedgerAnswer.Found>(await ledger.MarkOwnerAsync(zhang, People.Chen));
+        await _app.StepAsync(_b, UnitAction.Hold, new UnitCommand(0, CustomerId: zhang));
+
+        Assert.Equal(FunnelStage.Owner, await StageAsync(zhang));
+    }
+
+    [Fact]
     public async Task ACustomerInThePublicPoolIsRefusedWithAHintToClaimThemFirst()
     {
         var zhang = await RegisterAsync(Customers.ZhangName, Customers.ZhangPhone, People.Wang);
