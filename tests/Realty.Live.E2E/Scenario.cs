@@ -15,8 +15,9 @@ public sealed class Scenario : IAsyncDisposable
     public const int DesktopHeight = 900;
 
     // What a page reports while its network or server is down: the failed requests, SignalR logging
-    // each failed attempt to reconnect, and Blazor's own complaint (an unhandled rejection) when a
-    // circuit's first connection fails. Anything else is still the page's fault.
+    // each failed attempt to reconnect (its WebSocket transport's own wording when the socket is refused
+    // mid-restart), and Blazor's own complaint (an unhandled rejection) when a circuit's first connection
+    // fails. Anything else is still the page's fault.
     private static readonly string[] NetworkErrors =
     [
         "net::ERR_",
@@ -25,6 +26,7 @@ public sealed class Scenario : IAsyncDisposable
         "Failed to complete negotiation with the server",
         "Failed to start the connection",
         "Failed to start the transport",
+        "Unable to connect, please ensure WebSockets are available",
         "Circuit host not initialized",
     ];
 
