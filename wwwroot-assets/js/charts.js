@@ -93,15 +93,18 @@ export async function create(element, spec) {
   return handle;
 }
 
-/** Moves a drawn chart to new data in place: options first (categories, colours, target), then the series. */
+/**
+ * Moves a drawn chart to new data in place. New categories, colours or target go through updateOptions,
+ * which redraws the axes; numbers alone go through updateSeries, which animates the same drawing.
+ */
 export async function update(handle, series, categories, target) {
   const entry = charts.get(handle);
   if (!entry) return;
   const { chart, spec } = entry;
-  spec.series = series;
-  spec.categories = categories;
-  spec.target = target;
-  await chart.updateOptions(dataOptions(spec.kind, series, categories, target, spec.targetLabel), false, true);
+  const before = JSON.stringify(dataOptions(spec.kind, spec.series, spec.categories, spec.target, spec.targetLabel));
+  const after = dataOptions(spec.kind, series, categories, target, spec.targetLabel);
+  Object.assign(spec, { series, categories, target });
+  if (JSON.stringify(after) !== before) await chart.updateOptions(after, false, true);
   await chart.updateSeries(seriesFor(spec.kind, series, categories), true);
 }
 
