@@ -13,7 +13,13 @@ function loadApexCharts() {
   loading ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL('../lib/apexcharts/apexcharts.min.js', import.meta.url).href;
-    script.onload = () => resolve(window.ApexCharts);
+    script.onload = () => {
+      // A deployment that ships the charts to its customers needs an ApexCharts OEM licence; its key is
+      // configured on the server (Charts:LicenseKey) and rendered into the page head.
+      const licence = document.querySelector('meta[name="apexcharts-license"]')?.content;
+      if (licence) window.ApexCharts.setLicense(licence);
+      resolve(window.ApexCharts);
+    };
     script.onerror = () => {
       loading = undefined;
       reject(new Error('ApexCharts could not be loaded from ' + script.src));
