@@ -1038,5 +1038,10 @@ public static partial class L
         ["outbox.status.sent"] = ("Sent", "已发送"),
         ["outbox.status.failed"] = ("Failed, retrying", "失败，将重试"),
         ["outbox.status.gaveup"] = ("Gave up", "已放弃"),
+
+        // Presence: who is looking at which unit, the board's heat overlay.
+        ["presence.toggle"] = ("Presence", "热度"),
+        ["presence.hint"] = ("Show how many agents have each unit open right now", "显示此刻有几位置业顾问正在查看各房源"),
+        ["presence.viewers"] = ("{0} agents looking", "{0} 位顾问在看"),
     };
 }
