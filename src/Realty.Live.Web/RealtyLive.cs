@@ -24,6 +24,7 @@ using Realty.Live.Web.Features.Pricing;
 using Realty.Live.Web.Features.Presence;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Replay;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
@@ -128,6 +129,7 @@ public static class RealtyLive
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddSingleton<ReplayService>();
         services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>

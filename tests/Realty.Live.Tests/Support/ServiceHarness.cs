@@ -13,6 +13,7 @@ using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Presence;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Replay;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Notices;
@@ -55,6 +56,7 @@ public static class RealtyTestServices
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddSingleton<ReplayService>();
         services.AddNotices(new ConfigurationBuilder().Build());
         services.AddPresence(new ConfigurationBuilder().Build());
         return services;
