@@ -21,8 +21,10 @@ using Realty.Live.Web.Features.Notices;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Pricing;
+using Realty.Live.Web.Features.Presence;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Replay;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
@@ -47,6 +49,7 @@ public static class RealtyLive
         // Notices at the bottom left, clear of the unit sheet on the right and its close button.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddRealtime(builder.Configuration);
+        services.AddPresence(builder.Configuration);
         // Cookies, bearer tokens and prerendered circuits must be readable on every node of a cluster,
         // and stay valid across restarts: the keys live in the shared database.
         services.AddDataProtection().SetApplicationName("Realty.Live").PersistKeysToDbContext<RealtyDbContext>();
@@ -126,6 +129,7 @@ public static class RealtyLive
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddSingleton<ReplayService>();
         services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>

@@ -1038,5 +1038,31 @@ public static partial class L
         ["outbox.status.sent"] = ("Sent", "已发送"),
         ["outbox.status.failed"] = ("Failed, retrying", "失败，将重试"),
         ["outbox.status.gaveup"] = ("Gave up", "已放弃"),
+
+        // Presence: who is looking at which unit, the board's heat overlay.
+        ["presence.toggle"] = ("Presence", "热度"),
+        ["presence.hint"] = ("Show how many agents have each unit open right now", "显示此刻有几位置业顾问正在查看各房源"),
+        ["presence.viewers"] = ("{0} agents looking", "{0} 位顾问在看"),
+
+        // Replay: a past day's events played back on the board.
+        ["replay.open"] = ("Replay", "回放"),
+        ["replay.title"] = ("Replay", "销控回放"),
+        ["replay.project"] = ("Project", "项目"),
+        ["replay.day"] = ("Day", "日期"),
+        ["replay.controls"] = ("Playback", "播放控制"),
+        ["replay.play"] = ("Play", "播放"),
+        ["replay.pause"] = ("Pause", "暂停"),
+        ["replay.next"] = ("Next event", "下一条"),
+        ["replay.speed"] = ("Speed", "速度"),
+        ["replay.eventByEvent"] = ("Event by event", "逐条"),
+        ["replay.scrub"] = ("Time of day", "时间进度"),
+        ["replay.played"] = ("{0} of {1} events", "已播 {0} / {1} 条"),
+        ["replay.ticker"] = ("Events played", "已播事件"),
+        ["replay.noEvents"] = ("Nothing happened on this day.", "当天没有任何操作。"),
+        ["replay.notYet"] = ("No event yet at this time.", "此时尚无事件。"),
+        ["replay.truncated"] = ("This day has more events than one replay plays; the first {0} are shown.", "当天事件过多，仅回放前 {0} 条。"),
+        ["replay.managerOnly"] = ("Only a sales manager can replay a day.", "只有销售经理可以回放。"),
+        ["replay.noProject"] = ("This project does not exist.", "项目不存在。"),
+        ["replay.future"] = ("{0} has not happened yet: pick today or an earlier day.", "{0} 尚未到来：请选择今天或更早的日期。"),
     };
 }

@@ -11,6 +11,7 @@ namespace Realty.Live.Web.Realtime;
 [JsonDerivedType(typeof(OpeningChanged), "openingChanged")]
 [JsonDerivedType(typeof(ReminderAdded), "reminderAdded")]
 [JsonDerivedType(typeof(UnitsAdded), "unitsAdded")]
+[JsonDerivedType(typeof(PresenceChanged), "presenceChanged")]
 public abstract record BoardMessage(int ProjectId);
 
 /// <summary>A committed change of one unit: its status, and what else its board cell shows.</summary>
@@ -50,3 +51,15 @@ public sealed record UnitsAdded(int ProjectId, int Count) : BoardMessage(Project
 
 /// <summary>A display link was revoked: walls showing it must stop.</summary>
 public sealed record DisplayRevoked(int ProjectId, string Token) : BoardMessage(ProjectId);
+
+/// <summary>
+/// Who is looking at which units on one node (agents with a unit's sheet open), for the presence
+/// overlay. Never stored: each node reports its own lookers, and the others merge the reports.
+/// </summary>
+/// <param name="Node">The reporting node's id, new at every start.</param>
+/// <param name="Units">The units whose lookers changed, each with all of that node's lookers now (none: nobody any more).</param>
+/// <param name="Full">Every unit the node has lookers on: whatever it reported before and is not listed here is gone.</param>
+public sealed record PresenceChanged(int ProjectId, string Node, IReadOnlyList<UnitLookers> Units, bool Full) : BoardMessage(ProjectId);
+
+/// <summary>The agents (user ids) looking at one unit.</summary>
+public sealed record UnitLookers(int UnitId, IReadOnlyList<string> AgentIds);

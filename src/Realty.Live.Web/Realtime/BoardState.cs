@@ -35,6 +35,12 @@ public sealed class BoardState(IDbContextFactory<RealtyDbContext> dbFactory) : I
     /// </summary>
     public async Task<bool> ApplyAsync(BoardMessage message)
     {
+        if (message is PresenceChanged)
+        {
+            // Who is looking is not the units' state: the presence tracker hears it on the bus itself,
+            // and only the boards that show the overlay listen to it there.
+            return false;
+        }
         if (message is UnitsAdded)
         {
             // The grids themselves changed: the next reader loads them afresh, as the open boards are told to.

@@ -10,8 +10,10 @@ using Realty.Live.Web.Features.Customers;
 using Realty.Live.Web.Features.Deals;
 using Realty.Live.Web.Features.Opening;
 using Realty.Live.Web.Features.Ownership;
+using Realty.Live.Web.Features.Presence;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Replay;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Features.Displays;
 using Realty.Live.Web.Features.Notices;
@@ -54,13 +56,18 @@ public static class RealtyTestServices
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddSingleton<ReplayService>();
         services.AddNotices(new ConfigurationBuilder().Build());
+        services.AddPresence(new ConfigurationBuilder().Build());
         return services;
     }
 
-    /// <summary>Starts the relay that carries bus messages to the board state, as the app's hosted service does.</summary>
-    public static Task StartRelayAsync(this IServiceProvider services) =>
-        services.GetRequiredService<BoardRelay>().StartAsync(CancellationToken.None);
+    /// <summary>Starts the relays that carry bus messages to the board state and the presence tracker, as the app's hosted services do.</summary>
+    public static async Task StartRelayAsync(this IServiceProvider services)
+    {
+        await services.GetRequiredService<BoardRelay>().StartAsync(CancellationToken.None);
+        await services.GetRequiredService<PresenceRelay>().StartAsync(CancellationToken.None);
+    }
 }
 
 /// <summary>A fresh database and the app's real services over it, for one test.</summary>
