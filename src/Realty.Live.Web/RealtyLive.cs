@@ -23,6 +23,7 @@ using Realty.Live.Web.Features.Ownership;
 using Realty.Live.Web.Features.Pricing;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
+using Realty.Live.Web.Features.Reports;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
@@ -126,6 +127,7 @@ public static class RealtyLive
         services.AddSingleton<PoolService>();
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
+        services.AddSingleton<ReportService>();
         services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>
@@ -201,6 +203,7 @@ public static class RealtyLive
         app.MapPricingApi();
         app.MapCustomerApi();
         app.MapQuestionnaireApi();
+        app.MapReportApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
