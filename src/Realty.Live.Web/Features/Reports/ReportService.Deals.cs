@@ -12,7 +12,7 @@ public sealed partial class ReportService
     /// </summary>
     public Task<ReportAnswer<SoldReport>> SoldAsync(ReportFilter filter, Actor viewer, int limit = ScreenRows) => RunAsync(filter, viewer, async (db, scope) =>
     {
-        var signed = Steps(db, scope, UnitAction.Sign);
+        var signed = Valued(db, Steps(db, scope, UnitAction.Sign));
         var sums = await signed.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Area = g.Sum(s => s.Area), Price = g.Sum(s => s.Deal.Price), Final = g.Sum(s => s.Amount) })
             .SingleOrDefaultAsync();

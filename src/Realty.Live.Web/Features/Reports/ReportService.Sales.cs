@@ -18,18 +18,26 @@ public sealed partial class ReportService
         foreach (var (from, to, offset) in scope.Parts())
         {
             var part = scope with { FromUtc = from, ToUtc = to };
-            var steps = await Steps(db, part, StepActions)
-                .GroupBy(s => new { Day = s.Event.At.AddMinutes(offset).Date, s.Event.Action, Signed = s.Event.From == UnitStatus.Signed })
-                .Select(g => new { g.Key.Day, g.Key.Action, g.Key.Signed, Count = g.Count(), Area = g.Sum(s => s.Area), Amount = g.Sum(s => s.Amount) })
+            var counts = await Steps(db, part, StepActions)
+                .GroupBy(e => new { Day = e.At.AddMinutes(offset).Date, e.Action, Signed = e.From == UnitStatus.Signed })
+                .Select(g => new { g.Key.Day, g.Key.Action, g.Key.Signed, Count = g.Count() })
                 .ToListAsync();
-            foreach (var step in steps)
+            foreach (var step in counts)
             {
-                Day(step.Day).AddStep(step.Action, step.Signed, step.Count, step.Area, step.Amount);
+                Day(step.Day).AddSteps(step.Action, step.Signed, step.Count);
+            }
+            var sums = await Valued(db, Steps(db, part, UnitAction.Subscribe, UnitAction.Sign, UnitAction.Cancel))
+                .GroupBy(s => new { Day = s.Event.At.AddMinutes(offset).Date, s.Event.Action, Signed = s.Event.From == UnitStatus.Signed })
+                .Select(g => new { g.Key.Day, g.Key.Action, g.Key.Signed, Area = g.Sum(s => s.Area), Amount = g.Sum(s => s.Amount) })
+                .ToListAsync();
+            foreach (var sum in sums)
+            {
+                Day(sum.Day).AddSums(sum.Action, sum.Signed, sum.Area, sum.Amount);
             }
 
             // A signed deal moved to another unit stays one contract; its m² and amount move by the difference.
             var changes = await (
-                    from s in Steps(db, part, UnitAction.MoveIn)
+                    from s in Valued(db, Steps(db, part, UnitAction.MoveIn))
                     where s.Event.To == UnitStatus.Signed
                     join c in db.ChangeRequests on s.Deal.Id equals c.DealId
                     where c.Kind == ChangeKind.ChangeUnit && c.Status == RequestStatus.Approved && c.TargetUnitId == s.Unit.Id && c.DecidedAt == s.Event.At
@@ -110,7 +118,7 @@ public sealed partial class ReportService
         private decimal _changeArea;
         private decimal _changeAmount;
 
-        public void AddStep(UnitAction action, bool fromSigned, int count, decimal area, decimal amount)
+        public void AddSteps(UnitAction action, bool fromSigned, int count)
         {
             switch (action)
             {
@@ -122,24 +130,34 @@ public sealed partial class ReportService
                     break;
                 case UnitAction.Subscribe:
                     _subscriptions += count;
-                    _subscriptionAmount += amount;
                     break;
                 case UnitAction.Sign:
                     _contracts += count;
-                    _contractArea += area;
-                    _contractAmount += amount;
                     break;
                 case UnitAction.Cancel:
                     _cancellations += count;
-                    if (fromSigned)
-                    {
-                        _cancelledSigned += count;
-                        _cancelledSignedArea += area;
-                        _cancelledSignedAmount += amount;
-                    }
+                    _cancelledSigned += fromSigned ? count : 0;
                     break;
                 case UnitAction.MoveIn:
                     _unitChanges += count;
+                    break;
+            }
+        }
+
+        public void AddSums(UnitAction action, bool fromSigned, decimal area, decimal amount)
+        {
+            switch (action)
+            {
+                case UnitAction.Subscribe:
+                    _subscriptionAmount += amount;
+                    break;
+                case UnitAction.Sign:
+                    _contractArea += area;
+                    _contractAmount += amount;
+                    break;
+                case UnitAction.Cancel when fromSigned:
+                    _cancelledSignedArea += area;
+                    _cancelledSignedAmount += amount;
                     break;
             }
         }

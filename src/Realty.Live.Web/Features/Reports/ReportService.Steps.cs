@@ -30,7 +30,7 @@ public sealed partial class ReportService
         }
 
         UnitAction[] actions = filter.Action?.Action() is { } action ? [action] : StepActions;
-        var steps = Steps(db, scope, actions);
+        var steps = Valued(db, Steps(db, scope, actions));
         var sums = await steps.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Area = g.Sum(s => s.Area), Amount = g.Sum(s => s.Amount) })
             .SingleOrDefaultAsync();
@@ -54,10 +54,16 @@ public sealed partial class ReportService
     /// </summary>
     public Task<ReportAnswer<AgentsReport>> AgentsAsync(ReportFilter filter, Actor viewer) => RunAsync(filter, viewer, async (db, scope) =>
     {
-        var steps = await Steps(db, scope, StepActions)
-            .GroupBy(s => new { s.Deal.AgentId, s.Event.Action })
-            .Select(g => new { g.Key.AgentId, g.Key.Action, Name = g.Max(s => s.Deal.AgentName) ?? "", Count = g.Count(), Amount = g.Sum(s => s.Amount) })
+        var steps = await (
+                from e in Steps(db, scope, StepActions)
+                join d in db.Deals on e.DealId equals (int?)d.Id
+                group d.AgentName by new { d.AgentId, e.Action } into g
+                select new { g.Key.AgentId, g.Key.Action, Name = g.Max() ?? "", Count = g.Count() })
             .ToListAsync();
+        var amounts = await Valued(db, Steps(db, scope, UnitAction.Sign))
+            .GroupBy(s => s.Deal.AgentId)
+            .Select(g => new { AgentId = g.Key, Amount = g.Sum(s => s.Amount) })
+            .ToDictionaryAsync(a => a.AgentId, a => a.Amount);
         var contacts = scope.CountsContacts
             ? await Contacts(db, scope, ContactKinds)
                 .GroupBy(c => new { c.Interaction.ById, c.Interaction.Kind })
@@ -75,7 +81,7 @@ public sealed partial class ReportService
         int? ContactsOf(string agent, InteractionKind kind) => scope.CountsContacts ? contacts.Where(c => c.ById == agent && c.Kind == kind).Sum(c => c.Count) : null;
         var rows = names
             .Select(n => Row(n.Key, n.Value, ContactsOf(n.Key, InteractionKind.WalkIn), ContactsOf(n.Key, InteractionKind.Call), StepsOf(n.Key, UnitAction.Hold), StepsOf(n.Key, UnitAction.Deposit),
-                StepsOf(n.Key, UnitAction.Subscribe), StepsOf(n.Key, UnitAction.Sign), steps.Where(s => s.AgentId == n.Key && s.Action == UnitAction.Sign).Sum(s => s.Amount), StepsOf(n.Key, UnitAction.Cancel)))
+                StepsOf(n.Key, UnitAction.Subscribe), StepsOf(n.Key, UnitAction.Sign), amounts.GetValueOrDefault(n.Key), StepsOf(n.Key, UnitAction.Cancel)))
             .OrderByDescending(r => r.ContractAmount).ThenByDescending(r => r.Contracts).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .ToList();
         var totals = Row(null, "", rows.Sum(r => r.WalkIns), rows.Sum(r => r.Calls), rows.Sum(r => r.Holds), rows.Sum(r => r.Deposits), rows.Sum(r => r.Subscriptions),

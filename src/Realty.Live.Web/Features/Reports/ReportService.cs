@@ -133,29 +133,36 @@ public sealed partial class ReportService(IDbContextFactory<RealtyDbContext> dbF
     }
 
     /// <summary>
-    /// The deal steps in the range that the measures count, with their deal and unit: the one query behind
-    /// the sales report, its drill-down, the agents and the sold list. Rehearsal deals never count (their
-    /// resets are not among the actions, and a wiped rehearsal's steps are gone with its deals).
+    /// The deal steps in the range that the measures count: the one query behind the sales report, its
+    /// drill-down, the agents and the sold list. Rehearsal deals never count (their resets are not among
+    /// the actions, and a wiped rehearsal's steps are gone with its deals). The building and the agent
+    /// are matched through short lists made once per query rather than a join per event, so counting
+    /// reads the events' own index and rows only.
     /// </summary>
-    private static IQueryable<Step> Steps(RealtyDbContext db, Scope scope, params UnitAction[] actions)
+    private static IQueryable<UnitEvent> Steps(RealtyDbContext db, Scope scope, params UnitAction[] actions)
     {
-        var steps =
-            from e in db.UnitEvents
-            where e.ProjectId == scope.ProjectId && e.At >= scope.FromUtc && e.At < scope.ToUtc && actions.Contains(e.Action)
-            join d in db.Deals on e.DealId equals (int?)d.Id
-            where !d.IsRehearsal
-            join u in db.Units on e.UnitId equals u.Id
-            select new Step { Event = e, Deal = d, Unit = u, Area = u.GrossArea, Amount = d.FinalPrice ?? d.Price };
+        var rehearsals = db.Deals.Where(d => d.ProjectId == scope.ProjectId && d.IsRehearsal).Select(d => (int?)d.Id);
+        var steps = db.UnitEvents.Where(e => e.ProjectId == scope.ProjectId && e.At >= scope.FromUtc && e.At < scope.ToUtc && actions.Contains(e.Action)
+            && e.DealId != null && !rehearsals.Contains(e.DealId));
         if (scope.BuildingId is { } building)
         {
-            steps = steps.Where(s => s.Unit.BuildingId == building);
+            var units = db.Units.Where(u => u.ProjectId == scope.ProjectId && u.BuildingId == building).Select(u => u.Id);
+            steps = steps.Where(e => units.Contains(e.UnitId));
         }
         if (scope.AgentId is { } agent)
         {
-            steps = steps.Where(s => s.Deal.AgentId == agent);
+            var deals = db.Deals.Where(d => d.ProjectId == scope.ProjectId && d.AgentId == agent).Select(d => (int?)d.Id);
+            steps = steps.Where(e => deals.Contains(e.DealId));
         }
         return steps;
     }
+
+    /// <summary>Steps with their deal and unit, for what is summed or listed rather than counted.</summary>
+    private static IQueryable<Step> Valued(RealtyDbContext db, IQueryable<UnitEvent> steps) =>
+        from e in steps
+        join d in db.Deals on e.DealId equals (int?)d.Id
+        join u in db.Units on e.UnitId equals u.Id
+        select new Step { Event = e, Deal = d, Unit = u, Area = u.GrossArea, Amount = d.FinalPrice ?? d.Price };
 
     /// <summary>Walk-ins and calls in the range, of customers of the project, by whoever received them.</summary>
     private static IQueryable<Contact> Contacts(RealtyDbContext db, Scope scope, params InteractionKind[] kinds)
