@@ -7,8 +7,8 @@ public sealed partial class ReportService
 {
     /// <summary>
     /// The rows behind a count, oldest first: the deal steps of an action (all six when none is given),
-    /// or the walk-ins or calls. The first <paramref name="limit"/> rows come back; the count, m² and
-    /// amount are over all of them.
+    /// or the walk-ins or calls. The first <paramref name="limit"/> rows come back; the count, and for one
+    /// deal step its m² and amount, are over all of them.
     /// </summary>
     public Task<ReportAnswer<StepsReport>> StepsAsync(ReportFilter filter, Actor viewer, int limit = ScreenRows) => RunAsync(filter, viewer, async (db, scope) =>
     {
@@ -30,10 +30,13 @@ public sealed partial class ReportService
         }
 
         UnitAction[] actions = filter.Action?.Action() is { } action ? [action] : StepActions;
+        var total = await Steps(db, scope, actions).CountAsync();
         var steps = Valued(db, Steps(db, scope, actions));
-        var sums = await steps.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Area = g.Sum(s => s.Area), Amount = g.Sum(s => s.Amount) })
-            .SingleOrDefaultAsync();
+        // m² and money add up within one step (the contracts, the subscriptions); across holds and contracts
+        // together they mean nothing, and summing every event of a long range is the costly part.
+        var sums = filter.Action is null
+            ? null
+            : await steps.GroupBy(_ => 1).Select(g => new { Area = (decimal?)g.Sum(s => s.Area), Amount = (decimal?)g.Sum(s => s.Amount) }).SingleOrDefaultAsync();
         var rows = await steps.OrderBy(s => s.Event.At).ThenBy(s => s.Event.Id).Take(limit)
             .Select(s => new
             {
@@ -44,7 +47,7 @@ public sealed partial class ReportService
         return new StepsReport(
             filter,
             [.. rows.Select(r => new StepRow(r.Id, r.At, scope.Local(r.At), r.Action.ToMeasure(), r.UnitCode, r.Building, r.From, r.To, r.AgentName, r.CustomerName, r.Area, r.Amount))],
-            sums?.Count ?? 0, sums?.Area ?? 0, sums?.Amount ?? 0);
+            total, filter.Action is null ? null : sums?.Area ?? 0, filter.Action is null ? null : sums?.Amount ?? 0);
     });
 
     /// <summary>

@@ -120,6 +120,9 @@ public sealed class SalesReportTests(SalesWeek week)
 
         Assert.Equal([("1#-102", Measure.Cancel)], monday.Rows.Select(r => (r.UnitCode, r.Action)));
         Assert.Equal(["1#-101", "1#-201"], contracts.Rows.Select(r => r.UnitCode));
+        // m² and money are summed for one kind of step only: holds and contracts do not add up.
+        Assert.Equal((1, (decimal?)null, (decimal?)null), (monday.Total, monday.Area, monday.Amount));
+        Assert.Equal((178m, 8_623_116m), (contracts.Area, contracts.Amount));
     }
 
     [Fact]
