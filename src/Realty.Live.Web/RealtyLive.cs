@@ -25,6 +25,7 @@ using Realty.Live.Web.Features.Presence;
 using Realty.Live.Web.Features.Questionnaires;
 using Realty.Live.Web.Features.Reminders;
 using Realty.Live.Web.Features.Replay;
+using Realty.Live.Web.Features.Reports;
 using Realty.Live.Web.Features.Setup;
 using Realty.Live.Web.Localization;
 using Realty.Live.Web.Realtime;
@@ -130,6 +131,7 @@ public static class RealtyLive
         services.AddSingleton<ChannelAdminService>();
         services.AddTransient<PoolJob>();
         services.AddSingleton<ReplayService>();
+        services.AddSingleton<ReportService>();
         services.AddNotices(builder.Configuration);
 
         services.AddHangfire(config =>
@@ -205,6 +207,7 @@ public static class RealtyLive
         app.MapPricingApi();
         app.MapCustomerApi();
         app.MapQuestionnaireApi();
+        app.MapReportApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnly()], AppPath = "/" });
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
