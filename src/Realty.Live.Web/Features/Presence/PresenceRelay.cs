@@ -29,12 +29,15 @@ public sealed class PresenceRelay(IEventBus bus, PresenceTracker tracker, TimePr
         await _loop;
     }
 
-    /// <summary>Stops without waiting: the loop ends at its next await.</summary>
+    /// <summary>
+    /// Stops without waiting: the loop ends at its next await. The container disposes the relay twice (as
+    /// itself and as the hosted service it hands out), so this must bear repeating: the token source, which
+    /// has no timer, is cancelled but never disposed.
+    /// </summary>
     public void Dispose()
     {
         _subscription?.Dispose();
         _stop.Cancel();
-        _stop.Dispose();
     }
 
     private async Task RunAsync(PeriodicTimer timer, CancellationToken stop)

@@ -239,6 +239,17 @@ public sealed class PresenceTrackerTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRelayStopsCleanlyWhenTheHostDisposesItTwice()
+    {
+        var relay = new PresenceRelay(_bus, NodeA, _clock, NullLogger<PresenceRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+
+        relay.Dispose();
+        relay.Dispose();
+        await relay.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task TheUnitBoardsDoNotHearPresence()
     {
         await using var app = new ServiceHarness();
